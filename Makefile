@@ -1,0 +1,35 @@
+# Two commands do all the set-up: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+GOLD ?= ../shared/golddata
+
+.PHONY: run test lint eval bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev,parquet]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/sitreps ingest samples/ --db sitreps.db
+	$(BIN)/sitreps export --db sitreps.db --format acled-csv -o out/events.csv
+	$(BIN)/sitreps export --db sitreps.db --format geojson -o out/events.geojson
+	$(BIN)/sitreps map --db sitreps.db -o out/map.html
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+
+eval: $(STAMP)
+	$(BIN)/sitreps evaluate all --data $(GOLD)
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py --data $(GOLD)/fa_kes
+
+clean:
+	rm -rf $(VENV) out sitreps.db sitreps.db-wal sitreps.db-shm

