@@ -1,0 +1,145 @@
+"""The pipeline: Article -> one spaCy Doc -> stages -> EventMentions, and batch ingestion into the store."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sitreps.model import Article, ArticleAnalysis, ItemError, TextSpan
+from sitreps.nlp import parse
+from sitreps.stages import actors, attribution, counts, dates, events, places
+
+STAGES = ("parse", "places", "dates", "counts", "actors", "attribution", "events")
+
+
+@dataclass
+class StageTimer:
+    """Seconds spent per stage, summed over articles (for the benchmark)."""
+
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+
+    def run(self, name: str, fn: Callable, *args):
+        t0 = time.perf_counter()
+        try:
+            return fn(*args)
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - t0
+
+
+def settle_publication_date(article: Article, published: date | None = None) -> list[str]:
+    """Give the article its publication date: metadata, else `published` (--published), else a dateline.
+
+    Returns warnings: without any date, relative dates stay unresolved rather than guessing today.
+    """
+    if article.published is not None:
+        return []
+    if published is not None:
+        article.published, article.published_source = published, "cli"
+        return []
+    found, source = dates.publication_date_from_text(article.text)
+    if found is not None:
+        article.published, article.published_source = found, source
+        return []
+    article.published_source = "none"
+    return ["no publication date (metadata, dateline or --published): relative dates are left unresolved"]
+
+
+def analyse(article: Article, published: date | None = None, timer: StageTimer | None = None) -> ArticleAnalysis:
+    """Run every stage over one article."""
+    timer = timer or StageTimer()
+    warnings = settle_publication_date(article, published)
+    if not article.outlet:
+        article.outlet = attribution.outlet_from_text(article.text)
+    doc = timer.run("parse", parse, article.text)
+    found_places = timer.run("places", places.find_places, doc, article)
+    found_dates = timer.run("dates", dates.find_dates, doc, article)
+    found_tolls = timer.run("counts", counts.find_tolls, doc, article)
+    found_actors = timer.run("actors", actors.find_actors, doc, article)
+    found_claims = timer.run("attribution", attribution.find_claims, doc, article, found_actors)
+    mentions = timer.run(
+        "events",
+        events.find_events,
+        doc,
+        article,
+        found_places,
+        found_dates,
+        found_tolls,
+        found_actors,
+        found_claims,
+    )
+    for m in mentions:
+        if m.claim is not None and not m.claim.outlet:
+            m.claim.outlet = article.outlet
+    return ArticleAnalysis(
+        article=article,
+        sentences=[TextSpan(s.start_char, s.end_char, s.text) for s in doc.sents],
+        places=found_places,
+        dates=found_dates,
+        tolls=found_tolls,
+        actors=found_actors,
+        claims=found_claims,
+        mentions=mentions,
+        warnings=warnings,
+    )
+
+
+@dataclass
+class IngestReport:
+    """What a batch did: counts, per-item errors and warnings."""
+
+    articles_read: int = 0
+    articles_stored: int = 0
+    duplicates: int = 0
+    mentions: int = 0
+    events: int = 0
+    errors: list[ItemError] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+def ingest_articles(
+    items: Iterable[Article | ItemError],
+    store,
+    published: date | None = None,
+    timer: StageTimer | None = None,
+    on_item: Callable[[Article | ItemError], None] | None = None,
+) -> IngestReport:
+    """Analyse and store every article; an item that fails is recorded and the batch goes on."""
+    report = IngestReport()
+    for item in items:
+        if on_item is not None:
+            on_item(item)
+        if isinstance(item, ItemError):
+            report.errors.append(item)
+            store.record_error(item.path, item.reason)
+            continue
+        report.articles_read += 1
+        if store.has_article(item.content_hash):
+            report.duplicates += 1
+            continue
+        try:
+            analysis = analyse(item, published=published, timer=timer)
+            _, inserted = store.add_analysis(analysis)
+        except Exception as exc:  # one bad article must not stop the batch
+            err = ItemError(item.path or item.title or "<text>", f"analysis failed: {type(exc).__name__}: {exc}")
+            report.errors.append(err)
+            store.record_error(err.path, err.reason)
+            continue
+        if inserted:
+            report.articles_stored += 1
+            report.mentions += len(analysis.mentions)
+        else:
+            report.duplicates += 1
+        for w in analysis.warnings:
+            report.warnings.append((item.path or item.title, w))
+    report.events = store.refuse()
+    return report
+
+
+def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Article | ItemError]:
+    """Articles (and per-item errors) from files, folders and globs."""
+    from sitreps.readers import iter_articles
+
+    yield from iter_articles(paths)

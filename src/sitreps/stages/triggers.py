@@ -1,0 +1,181 @@
+"""Event triggers: the words that announce an event, from the lexicon in `data/triggers.yaml`.
+
+A trigger is found by a multi-word phrase (matched on lower-cased text) or by a single token's lemma, and is
+kept only when it reads as a new, real event: not negated, not hypothetical or future, not a generalisation
+about many events ("80 to 90 percent of Russian strikes ...").
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+# Tokens that a lemma trigger must be (so "March" the month or "mine" the pronoun are not triggers).
+_TRIGGER_POS = {"NOUN", "VERB", "PROPN", "ADJ"}
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    sub_event_type: str  # an ACLED sub-event type or "@strike" / "@territory" / "@kill"
+    strength: str  # "strong" or "weak"
+    requires_instrument: bool = False  # only an event when the sentence names a weapon
+
+
+@dataclass
+class Trigger:
+    """A trigger found in a Doc: its tokens [start, end), its head token and the rule it matched."""
+
+    start: int
+    end: int
+    head: Token
+    rule: TriggerRule
+
+    @property
+    def span(self) -> Span:
+        return self.head.doc[self.start : self.end]
+
+
+@dataclass
+class Lexicon:
+    lemma_rules: dict[str, TriggerRule]
+    phrase_rules: dict[str, TriggerRule]
+    instruments: dict[str, list[str]]
+    protest_intervention: list[str]
+    protest_excessive_force: list[str]
+    modal_aux: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    generalisation_words: frozenset[str]
+
+
+def _read_yaml_files() -> list[dict]:
+    files = [yaml.safe_load(resources.files("sitreps.data").joinpath("triggers.yaml").read_text("utf-8"))]
+    for extra in filter(None, os.environ.get("SITREPS_TRIGGERS", "").split(os.pathsep)):
+        files.append(yaml.safe_load(Path(extra).read_text("utf-8")) or {})
+    return files
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Load the trigger lexicon (and users' extra files from SITREPS_TRIGGERS), once per process."""
+    lemma_rules: dict[str, TriggerRule] = {}
+    phrase_rules: dict[str, TriggerRule] = {}
+    base: dict = {}
+    for data in _read_yaml_files():
+        for entry in data.get("triggers", []):
+            rule = TriggerRule(
+                entry["sub_event_type"], entry.get("strength", "strong"), bool(entry.get("requires_instrument"))
+            )
+            for lemma in entry.get("lemmas", []) or []:
+                # the first (stronger, more specific) entry wins for a lemma listed twice
+                lemma_rules.setdefault(str(lemma).lower(), rule)
+            for phrase in entry.get("phrases", []) or []:
+                phrase_rules.setdefault(str(phrase).lower(), rule)
+        for key in ("instruments", "protest_intervention", "protest_excessive_force", "modality"):
+            if key in data:
+                base[key] = data[key]
+    modality = base.get("modality", {})
+    return Lexicon(
+        lemma_rules=lemma_rules,
+        phrase_rules=phrase_rules,
+        instruments={k: [w.lower() for w in v] for k, v in base.get("instruments", {}).items()},
+        protest_intervention=[w.lower() for w in base.get("protest_intervention", [])],
+        protest_excessive_force=[w.lower() for w in base.get("protest_excessive_force", [])],
+        modal_aux=frozenset(modality.get("modal_aux", [])),
+        hypothetical_governors=frozenset(modality.get("hypothetical_governors", [])),
+        generalisation_words=frozenset(modality.get("generalisation_words", [])),
+    )
+
+
+_MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+def _phrase_matcher(doc: Doc, lexicon: Lexicon) -> PhraseMatcher:
+    key = id(doc.vocab)
+    matcher = _MATCHERS.get(key)
+    if matcher is None:
+        matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+        tokenizer_doc = doc.vocab  # patterns are tokenised with a blank English tokenizer on the same vocab
+        from spacy.lang.en import English
+
+        tokenizer = English(vocab=tokenizer_doc).tokenizer
+        for phrase in lexicon.phrase_rules:
+            matcher.add(phrase, [tokenizer(phrase)])
+        _MATCHERS[key] = matcher
+    return matcher
+
+
+def find_triggers(doc: Doc, lexicon: Lexicon | None = None) -> list[Trigger]:
+    """Every trigger in the Doc, phrases first (longest wins), then single-token lemmas."""
+    lexicon = lexicon or load_lexicon()
+    triggers: list[Trigger] = []
+    taken: set[int] = set()
+    matches = _phrase_matcher(doc, lexicon)(doc)
+    # longest first so that "suicide car bomb" beats "car bomb"
+    for match_id, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+        if any(i in taken for i in range(start, end)):
+            continue
+        phrase = doc.vocab.strings[match_id]
+        span = doc[start:end]
+        triggers.append(Trigger(start, end, span.root, lexicon.phrase_rules[phrase]))
+        taken.update(range(start, end))
+    for token in doc:
+        if token.i in taken or token.pos_ not in _TRIGGER_POS:
+            continue
+        if token.pos_ == "PROPN" and token.is_title:  # names ("Mine", "March") are not triggers
+            continue
+        rule = lexicon.lemma_rules.get(token.lemma_.lower()) or lexicon.lemma_rules.get(token.lower_)
+        if rule is None:
+            continue
+        triggers.append(Trigger(token.i, token.i + 1, token, rule))
+    triggers.sort(key=lambda t: t.start)
+    return triggers
+
+
+def _governing_verb(token: Token) -> Token:
+    """The verb a trigger depends on: itself if a verb, else the nearest verbal ancestor."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
+    """Why a trigger is not a new real event ("negated", "hypothetical", "generalisation"), or ""."""
+    lexicon = lexicon or load_lexicon()
+    head = trigger.head
+    verb = _governing_verb(head)
+    for tok in (head, verb):
+        for child in tok.children:
+            if child.dep_ == "neg" or child.lower_ in ("never",):
+                return "negated"
+            if child.dep_ == "aux" and child.lower_ in lexicon.modal_aux:
+                return "hypothetical"
+            if child.dep_ == "det" and child.lower_ == "no":
+                return "negated"
+    # "announced it would launch an offensive", "threatened to strike", "denied attacking"
+    ancestor_chain = [verb, *list(verb.ancestors)[:3]]
+    for anc in ancestor_chain:
+        lemma = anc.lemma_.lower()
+        if anc is not verb and lemma in ("deny", "refute", "reject"):
+            return "negated"
+        if lemma in lexicon.hypothetical_governors and anc is not head:
+            return "hypothetical"
+        if any(c.dep_ == "aux" and c.lower_ in lexicon.modal_aux for c in anc.children) and anc is not verb:
+            # the trigger sits in the complement of a modal verb: "would seek to capture"
+            if head.dep_ in ("xcomp", "dobj", "ccomp") or verb.dep_ in ("xcomp",):
+                return "hypothetical"
+    # "80 to 90 percent of Russian strikes", "the vast majority of Russian strikes"
+    if head.pos_ == "NOUN" and head.tag_ in ("NNS", "NNPS"):
+        nearby = [t.lower_ for t in head.subtree] + [head.head.lower_, head.head.head.lower_]
+        if any(w in lexicon.generalisation_words for w in nearby):
+            return "generalisation"
+    return ""
