@@ -35,7 +35,9 @@ def run_cli():
             timeout=600,
         )
         if check and proc.returncode != 0:
-            raise AssertionError(f"sitreps {' '.join(args)} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}")
+            raise AssertionError(
+                f"sitreps {' '.join(args)} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}"
+            )
         return proc
 
     return _run

@@ -7,7 +7,6 @@ import json
 import sqlite3
 
 import pytest
-
 from conftest import SAMPLES
 
 
@@ -56,13 +55,25 @@ def test_multi_outlet_incident_fuses_into_one_event_with_its_sources(ingested, r
 def test_events_filters(ingested, run_cli):
     db, _ = ingested
     all_rows = run_cli("events", "--db", str(db), "--json").stdout.splitlines()
-    syria = [json.loads(x) for x in run_cli("events", "--db", str(db), "--json", "--country", "Syria").stdout.splitlines()]
+    syria = [
+        json.loads(x)
+        for x in run_cli("events", "--db", str(db), "--json", "--country", "Syria").stdout.splitlines()
+    ]
     assert 0 < len(syria) < len(all_rows)
     assert all(r["place"]["country"] == "Syria" for r in syria)
-    near = [json.loads(x) for x in run_cli(
-        "events", "--db", str(db), "--json", "--near", "Aleppo", "--radius", "100").stdout.splitlines()]
+    near = [
+        json.loads(x)
+        for x in run_cli(
+            "events", "--db", str(db), "--json", "--near", "Aleppo", "--radius", "100"
+        ).stdout.splitlines()
+    ]
     assert near and len(near) < len(all_rows)
-    strikes = [json.loads(x) for x in run_cli("events", "--db", str(db), "--json", "--type", "Air/drone strike").stdout.splitlines()]
+    strikes = [
+        json.loads(x)
+        for x in run_cli(
+            "events", "--db", str(db), "--json", "--type", "Air/drone strike"
+        ).stdout.splitlines()
+    ]
     assert strikes and all(r["sub_event_type"] == "Air/drone strike" for r in strikes)
 
 
@@ -82,15 +93,17 @@ def test_exports_and_map(ingested, run_cli, tmp_path):
     assert geo["type"] == "FeatureCollection" and len(geo["features"]) == len(rows)
     html = out_map.read_text()
     assert "L.map" in html or "leaflet" in html.lower()
-    assert "<script src=\"http" not in html
+    assert '<script src="http' not in html
 
 
 def test_extract_json_matches_python_api(run_cli, tmp_path):
     import sitreps
 
-    text = ("Title: Test\nDate: 2024-05-02\nSource: AFP\n\nGovernment warplanes struck the town of Saraqib "
-            "in Idlib province on Tuesday, killing at least seven civilians, the Syrian Observatory for "
-            "Human Rights said.\n")
+    text = (
+        "Title: Test\nDate: 2024-05-02\nSource: AFP\n\nGovernment warplanes struck the town of Saraqib "
+        "in Idlib province on Tuesday, killing at least seven civilians, the Syrian Observatory for "
+        "Human Rights said.\n"
+    )
     path = tmp_path / "one.txt"
     path.write_text(text)
     printed = json.loads(run_cli("extract", str(path), "--json").stdout)
@@ -113,8 +126,12 @@ def test_bad_inputs_are_reported_and_good_files_stored(run_cli, tmp_path):
     )
     (batch / "empty.txt").write_text("")
     (batch / "binary.txt").write_bytes(bytes(range(256)) * 40)
-    (batch / "latin1.txt").write_bytes("Caf\xe9 attack in the town \xe9t\xe9 killed two.".encode("latin-1") * 20)
-    (batch / "scripts.html").write_text("<html><head><script>var a=1;</script></head><body><script>x()</script></body></html>")
+    (batch / "latin1.txt").write_bytes(
+        "Caf\xe9 attack in the town \xe9t\xe9 killed two.".encode("latin-1") * 20
+    )
+    (batch / "scripts.html").write_text(
+        "<html><head><script>var a=1;</script></head><body><script>x()</script></body></html>"
+    )
     with open(batch / "huge.txt", "w") as f:
         line = "The army shelled the town again. " * 30 + "\n"
         while f.tell() < 20 * 1024 * 1024:

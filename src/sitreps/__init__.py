@@ -54,7 +54,7 @@ def ingest(
 
 
 def events(db: str | Path = DEFAULT_DB, **filters) -> list[Event]:
-    """Fused events, filtered as `sitreps events` does (since, until, event_type, actor, country, near, ...)."""
+    """Fused events, filtered as `sitreps events` does (since, until, event_type, actor, country, near)."""
     from sitreps.store import Store
 
     with Store(db) as store:
@@ -63,7 +63,7 @@ def events(db: str | Path = DEFAULT_DB, **filters) -> list[Event]:
 
 def export(db: str | Path = DEFAULT_DB, format: str = "acled-csv", out: str | Path = "-", **filters) -> int:
     """Write the events in one of the export formats; returns how many were written."""
-    from sitreps import export as exporter
+    from sitreps import exports as exporter
 
     rows = events(db, **filters)
     exporter.export(rows, format, out)

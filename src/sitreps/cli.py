@@ -20,7 +20,9 @@ EXPORT_FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
 
 
 def _console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, highlight=False, soft_wrap=False, width=160 if not sys.stdout.isatty() else None)
+    return Console(
+        stderr=stderr, highlight=False, soft_wrap=False, width=160 if not sys.stdout.isatty() else None
+    )
 
 
 def _date_arg(value: str) -> date:
@@ -48,12 +50,28 @@ def _toll_text(low: int, best: int, high: int) -> str:
 
 def _mentions_table(analysis: ArticleAnalysis) -> Table:
     table = Table(title=f"{len(analysis.mentions)} events", show_lines=False)
-    for col in ("date", "type", "location", "lat,lon", "actor1", "actor2", "killed", "claimed by", "sentence"):
+    for col in (
+        "date",
+        "type",
+        "location",
+        "lat,lon",
+        "actor1",
+        "actor2",
+        "killed",
+        "claimed by",
+        "sentence",
+    ):
         table.add_column(col, overflow="fold")
     for m in analysis.mentions:
         a1, a2 = _actors(m)
-        where = m.place.name + (f" ({m.place.country})" if m.place and m.place.country else "") if m.place else ""
-        latlon = f"{m.place.latitude:.3f},{m.place.longitude:.3f}" if m.place and m.place.latitude is not None else ""
+        where = (
+            m.place.name + (f" ({m.place.country})" if m.place and m.place.country else "") if m.place else ""
+        )
+        latlon = (
+            f"{m.place.latitude:.3f},{m.place.longitude:.3f}"
+            if m.place and m.place.latitude is not None
+            else ""
+        )
         claim = f"{m.claim.claimant} [{m.claim.stance}]" if m.claim else (m.outlet or "")
         table.add_row(
             _date_text(m.date_start, m.date_end, m.date_resolved),
@@ -106,7 +124,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
             console = _console()
             head = item.title or item.path
             pub = item.published.isoformat() if item.published else "unknown"
-            console.print(f"[bold]{head}[/bold]  published {pub} ({item.published_source}), outlet {item.outlet or '?'}")
+            console.print(
+                f"[bold]{head}[/bold]  published {pub} ({item.published_source}), outlet {item.outlet or '?'}"
+            )
             for w in analysis.warnings:
                 console.print(f"[yellow]warning[/yellow] {w}")
             console.print(_mentions_table(analysis))
@@ -152,7 +172,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 name = Path(item.path).name if item.path else "?"
                 progress.update(task, advance=1, description=f"ingesting {name[:40]}")
 
-            report = ingest_articles(iter_inputs(args.paths), store, published=args.published, on_item=on_item)
+            report = ingest_articles(
+                iter_inputs(args.paths), store, published=args.published, on_item=on_item
+            )
         for err in report.errors:
             console.print(f"[red]error[/red] {err.path}: {err.reason}")
         for path, w in report.warnings:
@@ -221,7 +243,7 @@ def cmd_events(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from sitreps import export as exporter
+    from sitreps import exports as exporter
     from sitreps.store import Store
 
     with Store(args.db) as store:
@@ -243,7 +265,9 @@ def cmd_map(args: argparse.Namespace) -> int:
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     write_map(rows, args.output)
     placed = sum(1 for e in rows if e.place is not None and e.place.latitude is not None)
-    _console(stderr=True).print(f"wrote a map of {placed} placed events ({len(rows)} in all) to {args.output}")
+    _console(stderr=True).print(
+        f"wrote a map of {placed} placed events ({len(rows)} in all) to {args.output}"
+    )
     return 0
 
 
@@ -316,11 +340,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if getattr(args, "db", None) and args.command in ("events", "export", "map", "summary"):
-        if not Path(args.db).exists():
-            print(f"sitreps: no database at {args.db}; run `sitreps ingest PATH --db {args.db}` first",
-                  file=sys.stderr)  # fmt: skip
-            return 2
+    needs_db = args.command in ("events", "export", "map", "summary")
+    if needs_db and not Path(args.db).exists():
+        print(f"sitreps: no database at {args.db}; run `sitreps ingest PATH --db {args.db}` first", file=sys.stderr)
+        return 2
     return int(args.func(args) or 0)
 
 

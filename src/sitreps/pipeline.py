@@ -47,7 +47,9 @@ def settle_publication_date(article: Article, published: date | None = None) -> 
     return ["no publication date (metadata, dateline or --published): relative dates are left unresolved"]
 
 
-def analyse(article: Article, published: date | None = None, timer: StageTimer | None = None) -> ArticleAnalysis:
+def analyse(
+    article: Article, published: date | None = None, timer: StageTimer | None = None
+) -> ArticleAnalysis:
     """Run every stage over one article."""
     timer = timer or StageTimer()
     warnings = settle_publication_date(article, published)
@@ -123,7 +125,9 @@ def ingest_articles(
             analysis = analyse(item, published=published, timer=timer)
             _, inserted = store.add_analysis(analysis)
         except Exception as exc:  # one bad article must not stop the batch
-            err = ItemError(item.path or item.title or "<text>", f"analysis failed: {type(exc).__name__}: {exc}")
+            err = ItemError(
+                item.path or item.title or "<text>", f"analysis failed: {type(exc).__name__}: {exc}"
+            )
             report.errors.append(err)
             store.record_error(err.path, err.reason)
             continue

@@ -105,7 +105,11 @@ def _instrument(words: str, lexicon: Lexicon) -> str:
     if ground and not air:
         return "Shelling/artillery/missile attack"
     if air and ground:
-        return "Air/drone strike" if " air " in words or " warplane " in words else "Shelling/artillery/missile attack"
+        return (
+            "Air/drone strike"
+            if " air " in words or " warplane " in words
+            else "Shelling/artillery/missile attack"
+        )
     return ""
 
 
@@ -188,16 +192,24 @@ def _build_mentions(cand, candidates, doc, article, sents, places, dates, tolls,
     date = _governing_date(cand, candidates, doc, dates, idx)
     role1, role2 = _actor_roles(trig, doc, [a for a in actors if a.sentence == idx])
     sent_tolls = _owned(
-        [t for t in tolls if t.sentence == idx and not t.excluded], cand, candidates, doc, lambda t: t.span.start
+        [t for t in tolls if t.sentence == idx and not t.excluded],
+        cand,
+        candidates,
+        doc,
+        lambda t: t.span.start,
     )
     sub = cand.sub_event_type
-    victims_civilian = any(t.who == "civilians" for t in sent_tolls) or (
-        role2 is not None and role2.actor.inter == 7
-    ) or _mentions_civilians(trig)
+    victims_civilian = (
+        any(t.who == "civilians" for t in sent_tolls)
+        or (role2 is not None and role2.actor.inter == 7)
+        or _mentions_civilians(trig)
+    )
     if sub == "@territory":
         state = role1 is not None and role1.actor.actor_type == "state"
-        sub = "Government regains territory" if state or trig.head.lemma_ in _REGAIN_LEMMAS else (
-            "Non-state actor overtakes territory"
+        sub = (
+            "Government regains territory"
+            if state or trig.head.lemma_ in _REGAIN_LEMMAS
+            else ("Non-state actor overtakes territory")
         )
     elif sub == "@kill":
         if victims_civilian:
@@ -217,8 +229,10 @@ def _build_mentions(cand, candidates, doc, article, sents, places, dates, tolls,
         country_name = place.country if place else ""
         actor1 = _localise(role1.actor if role1 else None, country_code, country_name)
         actor2 = _localise(role2.actor if role2 else None, country_code, country_name)
-        if victims_civilian and (actor2 is None or actor2.inter != 7) and row.event_type in (
-            "Violence against civilians", "Explosions/Remote violence"
+        if (
+            victims_civilian
+            and (actor2 is None or actor2.inter != 7)
+            and row.event_type in ("Violence against civilians", "Explosions/Remote violence")
         ):
             actor2 = Actor(f"Civilians ({country_name})" if country_name else "Civilians", 7, country_code,
                            "civilians", in_dictionary=False)  # fmt: skip
@@ -343,9 +357,7 @@ def _actor_roles(
     verb = head if head.pos_ == "VERB" else (head.head if head.dep_ in ("nsubj", "dobj", "pobj") else head)
     a1 = a2 = None
     for child in verb.children:
-        if child.dep_ in ("nsubj",) and a1 is None:
-            a1 = _actor_at(child, actors)
-        elif child.dep_ == "agent" and a1 is None:
+        if child.dep_ in ("nsubj",) and a1 is None or child.dep_ == "agent" and a1 is None:
             a1 = _actor_at(child, actors)
         elif child.dep_ in ("dobj", "nsubjpass") and a2 is None:
             a2 = _actor_at(child, actors)
@@ -408,12 +420,16 @@ def _merge_repeats(mentions: list[EventMention]) -> list[EventMention]:
         first = merged[key]
         if first.fatalities_best < m.fatalities_best:
             first.fatalities_low, first.fatalities_best, first.fatalities_high = (
-                m.fatalities_low, m.fatalities_best, m.fatalities_high
+                m.fatalities_low,
+                m.fatalities_best,
+                m.fatalities_high,
             )
             first.toll_spans.extend(m.toll_spans)
         if first.injuries_best < m.injuries_best:
             first.injuries_low, first.injuries_best, first.injuries_high = (
-                m.injuries_low, m.injuries_best, m.injuries_high
+                m.injuries_low,
+                m.injuries_best,
+                m.injuries_high,
             )
         first.actor1 = first.actor1 or m.actor1
         first.actor2 = first.actor2 or m.actor2

@@ -70,7 +70,9 @@ def load_lexicon() -> Lexicon:
     for data in _read_yaml_files():
         for entry in data.get("triggers", []):
             rule = TriggerRule(
-                entry["sub_event_type"], entry.get("strength", "strong"), bool(entry.get("requires_instrument"))
+                entry["sub_event_type"],
+                entry.get("strength", "strong"),
+                bool(entry.get("requires_instrument")),
             )
             for lemma in entry.get("lemmas", []) or []:
                 # the first (stronger, more specific) entry wins for a lemma listed twice

@@ -1,0 +1,445 @@
+"""The places stage: find toponyms in an article and resolve them to gazetteer places.
+
+Recognition does not trust the small model's entity labels for toponyms (it tags Aleppo NORP and Hama
+ORG); it looks capitalised token runs up in the gazetteer, longest first, and uses the model's labels,
+the words around a name ("in", "near", "the village of", "X province") and what the article says
+elsewhere to keep people, organisations and nationality adjectives from becoming places.
+Resolution then ranks each name's candidates the way an analyst would: the article's countries,
+importance, the admin hierarchy written in the text, and distance to the article's other places.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from sitreps.gazetteer import (
+    Gazetteer,
+    GazetteerHit,
+    get_gazetteer,
+    load_data_yaml,
+    name_keys,
+    normalize_name,
+    strip_articles,
+)
+from sitreps.model import Article, Place, PlaceMention, TextSpan
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MAX_WINDOW = 7
+WATER_WORDS = frozenset({"sea", "gulf", "strait", "ocean", "straits"})
+# "Kweyris, a military airport in ...": an appositive that says what the name is
+_APPOSITIVE = re.compile(
+    r"^\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|airport|airbase|base|camp|province|"
+    r"district|region|plain|valley|port|hub|stronghold|suburb|neighbourhood|neighborhood|area|crossing)\b"
+)
+_REL_BEFORE = (
+    re.compile(
+        r"(?P<rel>(?:\d[\d.,]*|\w+)\s*(?:km|kms|kilometers|kilometres|miles|mi)\s+"
+        r"(?:\(\w[\w\s]*\)\s+)?(?:north|south|east|west)[\w-]*\s+of)\s+(?:the\s+)?$"
+    ),
+    re.compile(
+        r"(?P<rel>(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:east|west)?\s+of)"
+        r"\s+(?:the\s+)?$"
+    ),
+    re.compile(
+        r"(?P<rel>(?:(?:north|south|east|west)\w*(?:[- ]\w+ern)?\s+)?(?:outskirts|edges?|gates|"
+        r"suburbs|vicinity|countryside|environs|periphery|fringes?|outside|surroundings)\s+of)"
+        r"\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$"
+    ),
+    re.compile(
+        r"\b(?P<rel>near|outside|around|close to|next to|just outside|on the outskirts of)\s+"
+        r"(?:the\s+)?(?:(?:city|town|village|base|airport|airbase)\s+of\s+)?$"
+    ),
+    re.compile(
+        r"\b(?P<rel>(?:north|south|east|west|central)(?:ern)?(?:[- ](?:north|south|east|west)ern)?|"
+        r"(?:north|south)(?:east|west)ern)\s+$"
+    ),
+)
+_REL_AFTER = re.compile(r"^(?:\s+city)?\s+(?P<rel>outskirts|countryside|area|suburbs|environs|region)\b")
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<city>[A-Z][A-Z'\-]+(?:[ ][A-Z][A-Z'\-]+){0,2})"
+    r"(?:\s*,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+))?\s*(?:\((?:AFP|AP|Reuters|dpa|ANI|IANS|UPI)\))?"
+    r"\s*(?::|--|[-\u2013\u2014])\s"
+)
+
+
+@lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    data = load_data_yaml("places_supplement.yaml")
+    return frozenset(normalize_name(w) for w in data.get("not_places", []) or [])
+
+
+def _lexicon(name: str):
+    return load_data_yaml("places_supplement.yaml").get("lexicon", {})[name]
+
+
+# the word lists live in data/places_supplement.yaml (`lexicon:`)
+CONNECTORS = frozenset(_lexicon("connectors"))
+FEATURE_AFTER: dict[str, str] = dict(_lexicon("feature_after"))
+PLACE_CUES_BEFORE = frozenset(_lexicon("place_cues_before"))
+TITLES = frozenset(_lexicon("titles"))
+
+
+@dataclass
+class _Found:
+    """A recognised name before resolution."""
+
+    start: int  # token indices [start, end)
+    end: int
+    hits: list[GazetteerHit]
+    adjective_cc: str = ""
+    feature_hint: str = ""
+    relation: str = ""
+    dateline: bool = False
+    scores: dict[int, float] = field(default_factory=dict)
+
+
+def _is_cap(tok: Token) -> bool:
+    t = tok.text
+    return t[:1].isupper() and any(c.isalpha() for c in t) and not any(c.isdigit() for c in t)
+
+
+def _is_connector(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.text in ("-", "'") and i > 0:
+        return not doc[i - 1].whitespace_ and not tok.whitespace_
+    return tok.lower_ in CONNECTORS
+
+
+def _runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens, joined by connectors, that start and end capitalised."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _is_cap(doc[i]):
+            i += 1
+            continue
+        j = last_cap = i
+        while (
+            j + 1 < n
+            and (_is_cap(doc[j + 1]) or _is_connector(doc, j + 1))
+            and "\n" not in doc[j].whitespace_
+        ):
+            j += 1
+            if _is_cap(doc[j]):
+                last_cap = j
+        runs.append((i, last_cap + 1))
+        i = last_cap + 1
+    return runs
+
+
+def _windows(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every sub-window of each run that starts and ends capitalised, plus one or two lower-case
+    words after a run ("Rafah crossing", "Sheikh Najjar industrial zone")."""
+    out = []
+    for a, b in runs:
+        for i in range(a, b):
+            if not _is_cap(doc[i]):
+                continue
+            for j in range(i + 1, min(b, i + MAX_WINDOW) + 1):
+                if _is_cap(doc[j - 1]):
+                    out.append((i, j))
+            for extra in (1, 2):
+                k = b + extra
+                if k <= len(doc) and all(
+                    doc[x].is_alpha and doc[x].is_lower and not doc[x].is_stop for x in range(b, k)
+                ):
+                    out.append((i, k))
+    return out
+
+
+class _Context:
+    """Per-article facts recognition and resolution share."""
+
+    def __init__(self, doc: Doc, gaz: Gazetteer) -> None:
+        self.doc = doc
+        self.gaz = gaz
+        self.ent_of: dict[int, Span] = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
+        # surnames and given names of people named in full elsewhere ("Hossein Hamedani" -> "Hamedani")
+        self.person_words = {
+            normalize_name(tok.text)
+            for ent in doc.ents
+            if ent.label_ == "PERSON" and len([t for t in ent if t.is_alpha]) >= 2
+            for tok in ent
+            if tok.is_alpha and not tok.is_stop
+        }
+        self.sent_starts = [s.start for s in doc.sents]
+
+    def sentence_of(self, tok_i: int) -> int:
+        return max(0, bisect_right(self.sent_starts, tok_i) - 1)
+
+    def is_sentence_start(self, tok_i: int) -> bool:
+        s = self.sent_starts[self.sentence_of(tok_i)]
+        return all(not self.doc[k].is_alpha for k in range(s, tok_i))
+
+    def has_place_cue(self, i: int, j: int) -> bool:
+        doc = self.doc
+        k = i - 1
+        while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
+            k -= 1
+        if k >= 0 and doc[k].lower_ in PLACE_CUES_BEFORE:
+            return True
+        if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in PLACE_CUES_BEFORE:
+            return True
+        if j < len(doc) and (doc[j].lower_ in FEATURE_AFTER or doc[j].text in ("-based", "-bound")):
+            return True
+        if j < len(doc) and doc[j].text == "," and _APPOSITIVE.match(doc[j : min(len(doc), j + 8)].text):
+            return True
+        return j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in ("based", "bound", "held")
+
+
+def _recognise(ctx: _Context) -> list[_Found]:
+    doc, gaz = ctx.doc, ctx.gaz
+    windows = _windows(doc, _runs(doc))
+    texts = {w: doc[w[0] : w[1]].text for w in windows}
+    keys = []
+    for w in windows:
+        exact, skel = name_keys(texts[w])
+        keys += [exact, skel] if skel else [exact]
+    found_keys = gaz.lookup_keys([k for k in keys if k])
+    not_places = _not_places()
+    by_start: dict[int, list[tuple[int, int]]] = {}
+    for w in windows:
+        by_start.setdefault(w[0], []).append(w)
+    out: list[_Found] = []
+    chain_end = -1  # end token of the last accepted place with a cue: "in Latakia, Hama and Idlib"
+    i = 0
+    while i < len(doc):
+        accepted = None
+        for w in sorted(by_start.get(i, []), key=lambda w: -(w[1] - w[0])):
+            found = _judge(ctx, w, texts[w], found_keys, not_places, chain_end)
+            if found is not None:
+                accepted = found
+                break
+        if accepted is None:
+            i += 1
+            continue
+        out.append(accepted)
+        if accepted.hits and (
+            ctx.has_place_cue(accepted.start, accepted.end) or accepted.start <= chain_end + 3
+        ):
+            chain_end = accepted.end
+        i = accepted.end
+    return out
+
+
+def _judge(
+    ctx: _Context, w: tuple[int, int], text: str, found_keys: dict, not_places: frozenset[str], chain_end: int
+) -> _Found | None:
+    """Whether window `w` names a place (or a country by adjective); None when it does not."""
+    doc, gaz = ctx.doc, ctx.gaz
+    i, j = w
+    key = normalize_name(text)
+    if not key or doc[i].is_stop or (j - i == 1 and key in not_places):
+        return None
+    adjective_cc = gaz.country_for_adjective(text) if j - i <= 2 else None
+    if adjective_cc:
+        return _Found(i, j, [], adjective_cc=adjective_cc)
+    prev = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
+    if prev in TITLES or key in ctx.person_words:
+        return None
+    ent = ctx.ent_of.get(i)
+    inside_ent = ent is not None and ent.start <= i and j <= ent.end
+    label = ent.label_ if inside_ent else ""
+    if label in ("PERSON", "ORG") and len(ent) > j - i and j - i < len(ent):
+        return None  # part of a longer person or organisation name
+    cue = ctx.has_place_cue(i, j) or (chain_end >= 0 and _only_list_glue(doc, chain_end, i))
+    exact_ids = found_keys.get(key, [])
+    hits = gaz.hits(text, limit=25) if exact_ids or found_keys.get(name_keys(text)[1]) else []
+    if len(key) < 3:  # "US", "UK" as countries; never "IS" as a village
+        hits = [h for h in hits if h.exact and h.place.feature_type == "country"]
+    if not hits:
+        return None
+    exact = [h for h in hits if h.exact]
+    if not _is_cap(doc[j - 1]) and not exact:
+        return None  # "Rafah crossing" must be spelled as indexed
+    trusted = label in PLACE_LABELS or cue
+    if exact:
+        top = max(h.importance for h in exact)
+        needed = 5.5 if j - i == 1 and ctx.is_sentence_start(i) else 4.5
+        if label == "PERSON" and not cue:
+            needed = 7.0
+        if not (trusted or top >= needed):
+            return None
+    else:
+        best = max(h.similarity for h in hits)
+        if not trusted or best < (0.6 if label in PLACE_LABELS and cue else 0.72):
+            return None
+    hint = FEATURE_AFTER.get(doc[j].lower_, "") if j < len(doc) else ""
+    if doc[j - 1].lower_ in WATER_WORDS:
+        hint = "sea"  # "Red Sea" is the sea, not Sudan's Red Sea state
+    return _Found(i, j, hits, feature_hint=hint)
+
+
+def _only_list_glue(doc: Doc, a: int, b: int) -> bool:
+    return 0 <= a <= b and b - a <= 3 and all(doc[k].text in (",", "and", "or", "&") for k in range(a, b))
+
+
+def _dateline_span(text: str) -> tuple[int, int] | None:
+    m = _DATELINE.search(text[:1500])
+    return (m.start("city"), m.end("city")) if m else None
+
+
+def _relation(text: str, sent_start: int, start: int, end: int, sent_end: int) -> str:
+    before = text[max(sent_start, start - 80) : start].lower()
+    for rx in _REL_BEFORE:
+        m = rx.search(before)
+        if m:
+            return " ".join(m.group("rel").split())
+    m = _REL_AFTER.match(text[end:sent_end].lower())
+    if m:
+        return m.group("rel") + " of"
+    if text[end : end + 7].lower().startswith("-based"):
+        return "based in"
+    return ""
+
+
+def _focus(found: list[_Found], gaz: Gazetteer) -> Counter:
+    """How much the article is about each country: names, adjectives and likely places."""
+    weights: Counter = Counter()
+    for f in found:
+        if f.adjective_cc:
+            weights[f.adjective_cc] += 1.0
+            continue
+        countries = [h for h in f.hits if h.exact and h.place.feature_type == "country"]
+        if countries:
+            weights[countries[0].place.country_code] += 2.0 if not f.dateline else 1.0
+        elif f.hits:
+            best = f.hits[0]
+            weights[best.place.country_code] += 0.5 if best.exact else 0.25
+    return weights
+
+
+def _score(
+    f: _Found,
+    h: GazetteerHit,
+    focus: Counter,
+    top_focus: float,
+    names_here: set[str],
+    names_all: set[str],
+    anchors: list[Place],
+) -> float:
+    p = h.place
+    s = 3.0 if h.exact else 3.0 * h.similarity - 1.0
+    s += 0.6 * min(h.importance, 8.0)
+    if f.feature_hint:
+        s += 4.0 if p.feature_type == f.feature_hint else (-2.0 if f.feature_hint == "admin1" else 0.0)
+    if top_focus:
+        s += 3.0 * focus.get(p.country_code, 0.0) / top_focus
+    a1 = strip_articles(normalize_name(p.admin1)) if p.admin1 and p.feature_type != "admin1" else ""
+    if a1 and a1 in names_here:
+        s += 2.5
+    elif a1 and a1 in names_all:
+        s += 1.0
+    if anchors and p.latitude is not None:
+        d = min(_rough_km(p, a) for a in anchors)
+        s += 1.5 if d < 50 else 1.0 if d < 200 else 0.5 if d < 500 else 0.0
+    return s
+
+
+def _rough_km(a: Place, b: Place) -> float:
+    """Equirectangular distance: plenty for 'within 50/200/500 km' and much cheaper."""
+    dlat = a.latitude - b.latitude  # type: ignore[operator]
+    dlon = (a.longitude - b.longitude) * math.cos(math.radians(a.latitude))  # type: ignore[operator]
+    return 111.2 * math.hypot(dlat, dlon)
+
+
+def _resolve(ctx: _Context, found: list[_Found], text: str) -> list[Place | None]:
+    gaz = ctx.gaz
+    focus = _focus(found, gaz)
+    top_focus = max(focus.values(), default=0.0)
+    names_by_sent: dict[int, set[str]] = {}
+    for f in found:
+        names_by_sent.setdefault(ctx.sentence_of(f.start), set()).add(
+            strip_articles(normalize_name(ctx.doc[f.start : f.end].text))
+        )
+    names_all = set().union(*names_by_sent.values()) if names_by_sent else set()
+    chosen: list[Place | None] = [None] * len(found)
+    anchors: list[Place] = []
+    for _pass in range(2):
+        new_anchors = []
+        for n, f in enumerate(found):
+            if f.adjective_cc:
+                chosen[n] = gaz.country(f.adjective_cc)
+                continue
+            if not f.hits:
+                continue
+            key = normalize_name(ctx.doc[f.start : f.end].text)
+            # a country name is the country, whatever the rest of the article says
+            country = next((h for h in f.hits if h.exact and h.place.feature_type == "country"), None)
+            if country is not None:
+                chosen[n] = country.place
+                continue
+            here = names_by_sent.get(ctx.sentence_of(f.start), set()) - {strip_articles(key)}
+            others = [a for a in anchors if a is not chosen[n]]
+            best = max(f.hits, key=lambda h: _score(f, h, focus, top_focus, here, names_all, others))
+            chosen[n] = best.place
+            if best.place.feature_type not in ("country", "sea", "region", "admin1"):
+                new_anchors.append(best.place)
+        # one anchor per distinct point is enough
+        anchors = list(
+            {(round(a.latitude or 0, 2), round(a.longitude or 0, 2)): a for a in new_anchors}.values()
+        )
+    return chosen
+
+
+def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Toponyms and nationality adjectives in an article, resolved to places where possible.
+
+    `doc` is the parse of `article.text`; sentence indices count `doc.sents`.
+    """
+    gaz = gazetteer or get_gazetteer()
+    ctx = _Context(doc, gaz)
+    text = article.text
+    found = _recognise(ctx)
+    dateline = _dateline_span(text)
+    if dateline:
+        for f in found:
+            if doc[f.start].idx <= dateline[0] < doc[f.end - 1].idx + len(doc[f.end - 1]):
+                f.dateline = True
+    places = _resolve(ctx, found, text)
+    sents = list(doc.sents)
+    relations = []
+    for f in found:
+        span = doc[f.start : f.end]
+        sent = sents[ctx.sentence_of(f.start)]
+        relations.append(
+            "dateline"
+            if f.dateline
+            else ""
+            if f.adjective_cc
+            else _relation(text, sent.start_char, span.start_char, span.end_char, sent.end_char)
+        )
+    # "the outskirts of Syria's second city Aleppo": the relation belongs to the possessed place
+    for n in range(len(found) - 1):
+        f, nxt = found[n], found[n + 1]
+        if (
+            relations[n]
+            and f.end < len(doc)
+            and doc[f.end].text in ("'s", "’s")
+            and not relations[n + 1]
+            and nxt.start - f.end <= 5
+            and ctx.sentence_of(nxt.start) == ctx.sentence_of(f.start)
+        ):
+            relations[n], relations[n + 1] = "", relations[n]
+    mentions = []
+    for f, place, relation in zip(found, places, relations, strict=True):
+        span = doc[f.start : f.end]
+        if place is not None and relation and relation not in ("dateline", "based in"):
+            place = replace(place, geo_precision=max(place.geo_precision, 2))
+        mentions.append(
+            PlaceMention(
+                span=TextSpan(span.start_char, span.end_char, span.text),
+                sentence=ctx.sentence_of(f.start),
+                place=place,
+                relation=relation,
+                is_country_adjective=bool(f.adjective_cc),
+            )
+        )
+    return mentions
