@@ -342,7 +342,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     needs_db = args.command in ("events", "export", "map", "summary")
     if needs_db and not Path(args.db).exists():
-        print(f"sitreps: no database at {args.db}; run `sitreps ingest PATH --db {args.db}` first", file=sys.stderr)
+        print(
+            f"sitreps: no database at {args.db}; run `sitreps ingest PATH --db {args.db}` first",
+            file=sys.stderr,
+        )
         return 2
     return int(args.func(args) or 0)
 

@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .export import event_record
+from .exports import event_record
 from .model import Event
 
 # ACLED's six event types, in ACLED's usual order, with colours that stay apart for colour-blind readers

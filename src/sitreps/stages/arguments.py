@@ -1,0 +1,222 @@
+"""Event arguments: which place, date, toll, actors and claim belong to a trigger.
+
+Ownership inside a sentence goes by distance in the dependency tree, not by word order, so that in
+"Strikes on Aleppo killed some 100 militants, and other raids struck camps in Latakia, Hama and Idlib" the
+toll and Aleppo go with "Strikes" and the three provinces with "raids".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from spacy.tokens import Doc, Token
+
+from sitreps.model import ActorMention, Claim, PlaceMention, TextSpan
+from sitreps.stages.triggers import Trigger
+
+T = TypeVar("T")
+
+# Dependency labels that only list places side by side: "Latakia, Hama and Idlib" are three places,
+# while "Morek in Hama province" or "Kweyris, a military airport in Aleppo province" describe one.
+_LIST_DEPS = {"conj", "cc", "punct", "compound"}
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token covering character `char` (or the next one)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def span_root(doc: Doc, span: TextSpan) -> Token | None:
+    s = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return s.root if s is not None and len(s) else None
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of one sentence in the dependency tree (large if in different trees)."""
+    if a.i == b.i:
+        return 0
+    up_a = {a.i: 0}
+    for depth, anc in enumerate(a.ancestors, start=1):
+        up_a[anc.i] = depth
+    if b.i in up_a:
+        return up_a[b.i]
+    for depth, anc in enumerate(b.ancestors, start=1):
+        if anc.i in up_a:
+            return depth + up_a[anc.i]
+    return 100 + abs(a.i - b.i)
+
+
+def trigger_distance(doc: Doc, trigger: Trigger, char: int) -> int:
+    tok = token_at(doc, char)
+    if tok is None:
+        return 1000
+    return min(tree_distance(tok, doc[i]) for i in range(trigger.start, trigger.end))
+
+
+def owned(
+    items: Sequence[T], trigger: Trigger, rivals: Sequence[Trigger], doc: Doc, start_of: Callable[[T], int]
+) -> list[T]:
+    """Items closer (in the tree) to `trigger` than to any rival trigger of the same sentence."""
+    mine = []
+    for item in items:
+        char = start_of(item)
+
+        # tree distance first; ties go to the trigger nearer in the text, then to the earlier one
+        def key(t: Trigger, char: int = char) -> tuple[int, int, int]:
+            return (trigger_distance(doc, t, char), abs(t.span.start_char - char), t.start)
+
+        if min([trigger, *rivals], key=key) is trigger:
+            mine.append(item)
+    return mine
+
+
+def overlaps(span: TextSpan, start: int, end: int) -> bool:
+    return span.start < end and start < span.end
+
+
+def is_metonym(doc: Doc, pm: PlaceMention) -> bool:
+    """A place that acts ("Paris launched", "Moscow says") stands for its government, not a location."""
+    root = span_root(doc, pm.span)
+    return root is not None and root.dep_ == "nsubj"
+
+
+def is_origin(doc: Doc, pm: PlaceMention) -> bool:
+    """A place named as where a weapon came from ("fired from the Caspian Sea", "from the Hama front")."""
+    root = span_root(doc, pm.span)
+    if root is None:
+        return False
+    for anc in [root, *list(root.ancestors)[:3]]:
+        if anc.dep_ == "prep":
+            return anc.lower_ == "from"
+    return False
+
+
+def describes_another(doc: Doc, pm: PlaceMention, others: Sequence[PlaceMention]) -> bool:
+    """A place that only situates another place of the sentence ("Morek in Hama province")."""
+    root = span_root(doc, pm.span)
+    if root is None:
+        return False
+    roots = {r.i for o in others if o is not pm and (r := span_root(doc, o.span)) is not None}
+    path_deps = [root.dep_]
+    for anc in root.ancestors:
+        if anc.i in roots:
+            return any(d not in _LIST_DEPS for d in path_deps)
+        path_deps.append(anc.dep_)
+    return False
+
+
+def event_places(
+    doc: Doc, places: Sequence[PlaceMention], actor_spans: Sequence[TextSpan], sentence: int
+) -> list[PlaceMention]:
+    """The places of a sentence where something can happen: resolved, literal, not descriptors or origins."""
+    usable = [
+        p
+        for p in places
+        if p.sentence == sentence
+        and p.place is not None
+        and not p.is_country_adjective
+        and p.relation != "dateline"
+        and not any(overlaps(s, p.span.start, p.span.end) for s in actor_spans)
+        and not is_metonym(doc, p)
+    ]
+    kept = [p for p in usable if not describes_another(doc, p, usable)]
+    not_origin = [p for p in kept if not is_origin(doc, p)]
+    return not_origin or kept
+
+
+def actor_in(token: Token, actors: Sequence[ActorMention]) -> ActorMention | None:
+    """The actor mention covering a token of `token`'s subtree, the nearest to `token` first."""
+    for tok in sorted(token.subtree, key=lambda t: abs(t.i - token.i)):
+        for am in actors:
+            if am.span.start <= tok.idx < am.span.end:
+                return am
+    return None
+
+
+def governing_verb(token: Token) -> Token:
+    current = token
+    for _ in range(5):
+        if current.pos_ in ("VERB", "AUX") or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def actor_roles(
+    trigger: Trigger, actors: Sequence[ActorMention]
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """(actor1, actor2): who acts and who is acted on, from the dependency parse of the trigger's clause."""
+    head = trigger.head
+    verb = governing_verb(head)
+    a1 = a2 = None
+    if head.pos_ in ("NOUN", "PROPN"):
+        # "Russian air strikes", "IS attack", "strikes on Aleppo", "raids against rebels"
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod") and a1 is None:
+                a1 = actor_in(child, actors)
+            elif child.dep_ == "prep" and child.lower_ in ("on", "against") and a2 is None:
+                a2 = actor_in(child, actors)
+            elif child.dep_ == "prep" and child.lower_ == "by" and a1 is None:
+                a1 = actor_in(child, actors)
+    for child in verb.children:
+        if (
+            child.dep_ == "nsubj"
+            and a1 is None
+            and not (head.dep_ == "nsubj" and child is head)
+            or child.dep_ == "agent"
+            and a1 is None
+        ):
+            a1 = actor_in(child, actors)
+        elif child.dep_ in ("dobj", "nsubjpass") and a2 is None and child is not head:
+            a2 = actor_in(child, actors)
+    if head.dep_ == "nsubj" and a2 is None:
+        # the trigger noun is the subject: "Strikes on Aleppo killed some 100 militants"
+        for child in head.head.children:
+            if child.dep_ == "dobj":
+                a2 = actor_in(child, actors)
+    if a1 is None:
+        # the nearest actor before the trigger within its clause, not among the victims
+        clause = {t.i for t in verb.subtree}
+        for child in verb.children:
+            if child.dep_ in ("nsubjpass", "dobj"):
+                clause -= {t.i for t in child.subtree}
+        before = [a for a in actors if a.span.end <= trigger.span.start_char and a is not a2]
+        before = [a for a in before if any(i in clause for i in _token_ids(head.doc, a.span))]
+        a1 = before[-1] if before else None
+    if a1 is not None and a2 is not None:
+        same = a1.actor.name == a2.actor.name
+        allies = (
+            a1.actor.country and a1.actor.country == a2.actor.country and a1.actor.inter == a2.actor.inter
+        )
+        if same or allies:
+            a2 = None
+    return a1, a2
+
+
+def _token_ids(doc: Doc, span: TextSpan) -> list[int]:
+    s = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return [t.i for t in s] if s is not None else []
+
+
+def claim_for(trigger: Trigger, claims: Sequence[Claim], sentence: int) -> Claim | None:
+    """The claim whose content holds the trigger (a denial over it makes it disputed), else one made in
+    the same sentence."""
+    import dataclasses
+
+    start, end = trigger.span.start_char, trigger.span.end_char
+    inside = [
+        c
+        for c in claims
+        if c.content_span is not None and c.content_span.start <= start and end <= c.content_span.end
+    ]
+    if inside:
+        denied = [c for c in inside if c.stance == "denied"]
+        pool = [c for c in inside if c.stance != "denied"] or inside
+        best = min(pool, key=lambda c: c.content_span.end - c.content_span.start)
+        if denied and best.stance != "denied":
+            best = dataclasses.replace(best, stance="disputed")
+        return best
+    same = [c for c in claims if c.sentence == sentence]
+    return same[0] if same else None
