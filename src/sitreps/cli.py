@@ -283,6 +283,53 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from sitreps import evaluate
+
+    names = evaluate.available(args.data) if args.task == "all" else [args.task]
+    if not names:
+        print(f"sitreps: no gold data for any task under {args.data}", file=sys.stderr)
+        return 2
+    results = []
+    for name in names:
+        try:
+            results.append(evaluate.run(name, args.data, limit=args.limit))
+        except (FileNotFoundError, KeyError) as exc:
+            print(f"sitreps: {exc}", file=sys.stderr)
+            return 2
+    if args.json:
+        out = [r.to_json() for r in results]
+        print(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
+        return 0
+    console = _console()
+    for r in results:
+        metrics = sorted({k for m in [*r.sets.values(), r.overall] for k in m})
+        table = Table(title=f"{r.task} ({r.data})")
+        table.add_column("set")
+        for k in metrics:
+            table.add_column(k, justify="right")
+        for name, m in [*r.sets.items(), ("overall", r.overall)]:
+            table.add_row(name, *[_metric_text(m.get(k)) for k in metrics])
+        console.print(table)
+        for title, rows in r.details.items():
+            console.print(f"[bold]{title}[/bold]")
+            if isinstance(rows, dict):
+                for key, value in rows.items():
+                    console.print(f"  {key}: {_metric_text(value)}")
+            else:
+                for row in rows:
+                    console.print("  " + " | ".join(_metric_text(v) for v in row))
+    return 0
+
+
+def _metric_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
 def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--since", type=_date_arg, help="events on or after this date (YYYY-MM-DD)")
     p.add_argument("--until", type=_date_arg, help="events on or before this date")
@@ -330,6 +377,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="map.html")
     _add_filters(p)
     p.set_defaults(func=cmd_map)
+
+    p = sub.add_parser("evaluate", help="score sitreps on gold data (see docs in sitreps.evaluate)")
+    p.add_argument("task", help="geoparse, timex, fatalities, event-type, event-location, arguments, "
+                   "attribution, plover, seed, or all")  # fmt: skip
+    p.add_argument("--data", required=True, help="folder holding the gold data sets")
+    p.add_argument("--limit", type=int, help="at most N records (documents) per set")
+    p.add_argument("--json", action="store_true", help="one JSON object of metrics")
+    p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("summary", help="counts of articles, events per type, place and source")
     p.add_argument("--db", default=DEFAULT_DB)

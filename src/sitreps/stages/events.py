@@ -78,7 +78,9 @@ def find_events(
     for trig in find_triggers(doc, lexicon):
         by_sentence.setdefault(sent_of_token[trig.start], []).append(trig)
 
-    actor_spans = [a.span for a in actors]
+    # a place inside a named actor ("Syrian Observatory") is not a location; inside a description of
+    # people ("Idlib residents", "Afghan villagers") it is
+    actor_spans = [a.span for a in actors if a.actor.in_dictionary]
     built: list[tuple[int, EventMention]] = []
     for idx, trigs in sorted(by_sentence.items()):
         sent = sents[idx]
@@ -88,7 +90,8 @@ def find_events(
         candidates = _assign_places(candidates, doc, places, actor_spans, idx)
         rivals = [c.trigger for c in candidates]
         for cand in candidates:
-            for m in _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, actors, claims):
+            args = (doc, article, sent, places, dates, tolls, actors, claims, built)
+            for m in _build_mentions(cand, rivals, *args):
                 _inherit(m, built, idx, article)
                 built.append((idx, m))
     return _merge_repeats([m for _, m in built])
@@ -173,13 +176,13 @@ def _assign_places(candidates, doc, places, actor_spans, idx) -> list[_Candidate
     return candidates
 
 
-def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, actors, claims):
+def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, actors, claims, built):
     idx = cand.sentence
     trig = cand.trigger
-    actor_spans = [a.span for a in actors]
+    actor_spans = [a.span for a in actors if a.actor.in_dictionary]
     by_nearness = sorted(cand.places, key=lambda p: trigger_distance(doc, trig, p.span.start))
     fine = [p for p in by_nearness if p.place.feature_type != "country"]
-    chosen_places = fine or by_nearness[:1] or _context_place(doc, places, idx, actor_spans)
+    chosen_places = fine or by_nearness[:1] or _context_place(doc, places, idx, actor_spans, built)
 
     date = _governing_date(cand, rivals, doc, dates, idx)
     role1, role2 = actor_roles(trig, [a for a in actors if a.sentence == idx])
@@ -197,6 +200,12 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
         regain = state or trig.head.lemma_ in _REGAIN_LEMMAS
         sub = "Government regains territory" if regain else "Non-state actor overtakes territory"
     elif sub == "@kill":
+        recent = [m for i, m in built if idx - _CONTEXT_WINDOW <= i <= idx]
+        if role1 is None and recent:
+            # "More than 30 people were wounded", "yesterday's attack killed 13": a detail of the event just
+            # told, not a new one; its toll fills what that event lacks
+            _attach_tolls(recent[-1], sent_tolls)
+            return []
         if victims_civilian:
             sub = "Attack"
         elif role1 is not None or role2 is not None or sent_tolls:
@@ -246,27 +255,42 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
     return out
 
 
-def _context_place(doc, places: list[PlaceMention], idx: int, actor_spans) -> list[PlaceMention]:
-    """An unplaced event takes the last specific place of the sentences just before, else the country the
-    article is most about."""
+def _context_place(doc, places: list[PlaceMention], idx: int, actor_spans, built) -> list[PlaceMention]:
+    """Where an unplaced event happened: the last specific place of the sentences just before, else the
+    place of the article's last event, else the country the article is most about (adjectives count:
+    a report on "Syrian" towns is about Syria)."""
     for back in range(1, _CONTEXT_WINDOW + 1):
         prev = event_places(doc, places, actor_spans, idx - back)
         prev = [p for p in prev if p.place.feature_type != "country"]
         if prev:
             return [prev[-1]]
-    countries: dict[str, PlaceMention] = {}
-    counts: dict[str, int] = {}
+    for _, m in reversed(built):
+        if m.place is not None and m.place_span is not None:
+            return [PlaceMention(m.place_span, idx, m.place)]
+    counts: dict[str, float] = {}
+    first: dict[str, PlaceMention] = {}
     for p in places:
-        if p.place is None or p.relation == "dateline":
+        if p.place is None or p.relation in ("dateline", "based") or not p.place.country_code:
             continue
-        key = p.place.country_code
-        counts[key] = counts.get(key, 0) + 1
-        if p.place.feature_type == "country" and not p.is_country_adjective:
-            countries.setdefault(key, p)
+        # an adjective often names the attacker's nationality ("Russian air strikes"), a place where it is
+        weight = 0.5 if p.is_country_adjective else 1.0
+        counts[p.place.country_code] = counts.get(p.place.country_code, 0) + weight
+        if p.place.feature_type == "country":
+            first.setdefault(p.place.country_code, p)
     if not counts:
         return []
     top = max(counts, key=lambda k: counts[k])
-    return [countries[top]] if top in countries else []
+    if top not in first:
+        from sitreps.gazetteer import get_gazetteer
+
+        country = get_gazetteer().country(top)
+        anchor = next(p for p in places if p.place is not None and p.place.country_code == top)
+        return [PlaceMention(anchor.span, idx, country)] if country is not None else []
+    mention = first[top]
+    place = mention.place
+    if mention.is_country_adjective:
+        place = dataclasses.replace(place, geo_precision=3)
+    return [PlaceMention(mention.span, idx, place)]
 
 
 def _governing_date(cand, rivals, doc, dates: list[DateMention], idx: int) -> DateMention | None:
@@ -308,6 +332,16 @@ def _apply_date(mention: EventMention, date: DateMention | None, article: Articl
     mention.date_start = article.published - timedelta(days=1)
     mention.date_end = article.published
     mention.time_precision, mention.date_prec = 2, 2
+
+
+def _attach_tolls(mention: EventMention, tolls: list[Toll]) -> None:
+    """Give a detail sentence's toll to the event it describes, for the kinds that event has no toll of."""
+    for kind, prefix in (("killed", "fatalities"), ("injured", "injuries")):
+        chosen = [t for t in tolls if t.kind == kind]
+        if chosen and getattr(mention, f"{prefix}_best") == 0:
+            for part in ("low", "best", "high"):
+                setattr(mention, f"{prefix}_{part}", sum(getattr(t, part) for t in chosen))
+            mention.toll_spans.extend(t.span for t in chosen)
 
 
 def _apply_tolls(mention: EventMention, tolls: list[Toll], n_places: int, k: int) -> None:
