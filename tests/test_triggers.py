@@ -53,6 +53,9 @@ def test_according_to_is_not_an_agreement():
         ("The army did not shell the village, officials said.", "negated"),
         ("The militia threatened to attack the convoy.", "hypothetical"),
         ("The vast majority of Russian strikes have targeted rebel groups.", "generalisation"),
+        ("The clashes began despite weeks of air strikes on the town.", "background"),
+        ("Millions have fled since the army seized power in 2021.", "background"),
+        ("Security forces have detained thousands of people since the war began.", "cumulative"),
     ],
 )
 def test_unreal_triggers_are_flagged(text, reason):

@@ -284,7 +284,10 @@ def _attach_victim(doc: Doc, q: _Quantity, sent: Span, lex: _Lexicon) -> None:
     j = q.end
     if j < sent.end and doc[j].lower_ == "of":
         j += 1
-        while j < sent.end and (doc[j].pos_ in ("DET", "PRON") and doc[j].lower_ not in ("them", "whom")):
+        # "one of its commanders", "17 of 24 drones": the noun after the partitive's own determiner or number
+        while j < sent.end and (
+            (doc[j].pos_ in ("DET", "PRON") and doc[j].lower_ not in ("them", "whom")) or doc[j].like_num
+        ):
             j += 1
     q.np_end = q.end
     if j < sent.end and doc[j].lower_ in lex.predicates:
@@ -325,6 +328,8 @@ def _attach_victim(doc: Doc, q: _Quantity, sent: Span, lex: _Lexicon) -> None:
 
 def _trigger_kind(tok: Token, lex: _Lexicon) -> str | None:
     lemma = tok.lemma_.lower()
+    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+        return None  # "shot down 17 drones" downs aircraft, it kills nobody
     return lex.verbs.get(lemma) or lex.intransitive.get(lemma) or lex.predicates.get(tok.lower_)
 
 

@@ -28,7 +28,7 @@ from sitreps.model import (
     Toll,
 )
 from sitreps.stages import actors as actors_stage
-from sitreps.stages.arguments import actor_roles, claim_for, event_places, owned, trigger_distance
+from sitreps.stages.arguments import actor_roles, claim_for, event_places, overlaps, owned, trigger_distance
 from sitreps.stages.triggers import Lexicon, Trigger, find_triggers, load_lexicon, unreal_reason
 
 _REMOTE = {
@@ -55,6 +55,7 @@ class _Candidate:
     sub_event_type: str
     sentence: int
     places: list[PlaceMention] = dataclasses.field(default_factory=list)
+    borrowed_place: bool = False  # the place is the sentence's nearest, not one the trigger governs
 
 
 def find_events(
@@ -78,6 +79,9 @@ def find_events(
     for trig in find_triggers(doc, lexicon):
         by_sentence.setdefault(sent_of_token[trig.start], []).append(trig)
 
+    # a dateline city ("KYIV, June 12 (Reuters) -") is where the reporter is, never an actor
+    datelines = [p.span for p in places if p.relation == "dateline"]
+    actors = [a for a in actors if not any(overlaps(d, a.span.start, a.span.end) for d in datelines)]
     # a place inside a named actor ("Syrian Observatory") is not a location; inside a description of
     # people ("Idlib residents", "Afghan villagers") it is
     actor_spans = [a.span for a in actors if a.actor.in_dictionary]
@@ -172,7 +176,7 @@ def _assign_places(candidates, doc, places, actor_spans, idx) -> list[_Candidate
             # a trigger that owns no place shares the sentence's place nearest to it; if it is the same
             # event told twice, the repeat merges later (same type, place and date)
             nearest = min(usable, key=lambda p: trigger_distance(doc, cand.trigger, p.span.start))
-            cand.places = [nearest]
+            cand.places, cand.borrowed_place = [nearest], True
     return candidates
 
 
@@ -189,6 +193,11 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
     sent_tolls = owned(
         [t for t in tolls if t.sentence == idx and not t.excluded], trig, rivals, doc, lambda t: t.span.start
     )
+    told = _already_told(cand, date, built)
+    if told is not None:
+        # "the bombing", "yesterday's attack": the event told before; its toll fills what that one lacks
+        _attach_tolls(told, sent_tolls)
+        return []
     sub = cand.sub_event_type
     victims_civilian = (
         any(t.who == "civilians" for t in sent_tolls)
@@ -228,6 +237,8 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
         country_name = place.country if place else ""
         actor1 = _localise(role1.actor if role1 else None, country_code, country_name)
         actor2 = _localise(role2.actor if role2 else None, country_code, country_name)
+        if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+            actor2 = None
         targets_civilians = row.event_type in ("Violence against civilians", "Explosions/Remote violence")
         if victims_civilian and targets_civilians and (actor2 is None or actor2.inter != 7):
             name = f"Civilians ({country_name})" if country_name else "Civilians"
@@ -332,6 +343,37 @@ def _apply_date(mention: EventMention, date: DateMention | None, article: Articl
     mention.date_start = article.published - timedelta(days=1)
     mention.date_end = article.published
     mention.time_precision, mention.date_prec = 2, 2
+
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _already_told(cand: _Candidate, date: DateMention | None, built) -> EventMention | None:
+    """The earlier event a definite noun trigger refers back to ("the attack", "yesterday's bombing"), if
+    the trigger brings no place or date of its own that tells another event."""
+    head = cand.trigger.head
+    if head.pos_ != "NOUN" or not built:
+        return None
+    definite = any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"))
+        for c in head.children
+    )
+    if not definite or date is not None:
+        return None
+    weak = cand.sub_event_type == "@kill"
+    for _, m in reversed(built):
+        if not weak and m.event_type != taxonomy_event_type(cand.sub_event_type):
+            continue
+        own = [] if cand.borrowed_place else [p.place for p in cand.places]
+        if own and m.place is not None and all(p.name != m.place.name for p in own):
+            return None
+        return m
+    return None
+
+
+def taxonomy_event_type(sub_event_type: str) -> str:
+    """The ACLED event type of a sub-event type; "" for the placeholders decided later."""
+    return "" if sub_event_type.startswith("@") else taxonomy.lookup(sub_event_type).event_type
 
 
 def _attach_tolls(mention: EventMention, tolls: list[Toll]) -> None:

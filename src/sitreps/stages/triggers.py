@@ -157,7 +157,8 @@ def _governing_verb(token: Token) -> Token:
 def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
     """Why a trigger is not a new real event, or "".
 
-    Reasons: "negated", "hypothetical", "background" ("despite 10 days of strikes"), "generalisation".
+    Reasons: "negated", "hypothetical", "background" ("despite 10 days of strikes"), "cumulative"
+    ("have detained thousands since the war began"), "generalisation".
     """
     lexicon = lexicon or load_lexicon()
     head = trigger.head
@@ -167,7 +168,17 @@ def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
         if anc.dep_ == "prep" and anc.lower_ in lexicon.background_preps:
             return "background"
         if anc.pos_ in ("VERB", "AUX"):
+            # "since the military seized power": a clause opened by "since" / "despite" is background
+            if any(c.dep_ == "mark" and c.lower_ in lexicon.background_preps for c in anc.children):
+                return "background"
             break
+    # "have detained thousands since the war began", "has killed 250,000 since 2011": a running total
+    for child in verb.children:
+        opener = child.lower_ if child.dep_ == "prep" else ""
+        if child.dep_ == "advcl":
+            opener = next((c.lower_ for c in child.children if c.dep_ == "mark"), "")
+        if opener == "since":
+            return "cumulative"
     for tok in (head, verb):
         for child in tok.children:
             if child.dep_ == "neg" or child.lower_ in ("never",):
