@@ -106,3 +106,22 @@ def test_index_file_is_versioned_and_read_only(gaz):
     assert f"v{GAZETTEER_VERSION}-" in gaz.path.name
     with pytest.raises(sqlite3.OperationalError):
         gaz._con.execute("DELETE FROM places")
+
+
+def test_variant_spellings_stay_close_in_length_and_first_sound():
+    from sitreps.gazetteer import plausible_variant
+
+    assert plausible_variant("raqa", "ar raqqah")
+    assert plausible_variant("kweyris", "kuweires")
+    assert plausible_variant("edlib", "idlib")
+    assert not plausible_variant("white", "whitesboro")
+    assert not plausible_variant("al qaeda", "ouadda")
+
+
+def test_airport_codes_and_far_fetched_aliases_do_not_outrank_real_names(gaz):
+    assert not [h for h in gaz.hits("SDF") if h.exact and h.place.feature_type == "populated_place"]
+    africa = gaz.hits("Africa")[0]
+    assert africa.place.feature_type == "region" and africa.place.name == "Africa"
+    white = [h for h in gaz.hits("White") if h.exact]
+    # "White" as an alternate name of Whitesboro ranks below places actually called White
+    assert white[0].place.name.startswith("White") and white[0].place.name != "Whitesboro"

@@ -162,3 +162,71 @@ def test_sentence_indices_and_spans_point_into_the_text(run):
 def test_sentence_initial_common_word_is_not_a_place(run):
     texts = {m.span.text for m in run("Victoria said the talks failed. Hope remains, said Colonel Smith.")}
     assert not texts & {"Hope", "Smith"}
+
+
+def test_common_word_inside_an_organisation_name_is_not_a_place(run):
+    text = (
+        "Rescuers from the Syria Civil Defence, known as the White Helmets, pulled survivors from the rubble "
+        "in Idlib, while Green fighters and Golden Dawn activists protested."
+    )
+    texts = {m.span.text for m in run(text)}
+    assert not texts & {"White", "White Helmets", "Green", "Golden"}
+    assert "Idlib" in texts
+
+
+def test_common_word_with_a_place_cue_still_names_its_own_town(run):
+    found = by_text(run("Police in Nice said a truck ploughed into crowds on the seafront in France."))
+    assert found["Nice"].place is not None and found["Nice"].place.country_code == "FR"
+
+
+def test_acronyms_and_armed_groups_are_not_places(run):
+    text = (
+        "Fighters of the SDF and the RSF clashed with al-Qaeda and Islamic State West Africa Province "
+        "militants, while al-Shabab claimed an attack near Kismayo in Somalia."
+    )
+    mentions = run(text)
+    texts = {m.span.text for m in mentions}
+    assert not texts & {"SDF", "RSF", "Qaeda", "al-Qaeda", "Africa", "West Africa", "Shabab"}
+    assert by_text(mentions)["Kismayo"].place.country_code == "SO"
+
+
+def test_named_hospital_is_not_a_loosely_similar_town(run):
+    text = "The wounded were taken to Kamal hospital and to Medina hospital after the blast in Mogadishu."
+    found = by_text(run(text))
+    assert "Kamal" not in found and "Medina" not in found
+    assert found["Mogadishu"].place.country_code == "SO"
+
+
+def test_based_and_backed_mark_affiliation_not_event_location(run):
+    text = (
+        "The Britain-based Syrian Observatory said Iran-backed militias shelled villages near Deir ez-Zor, "
+        "and the London-based group counted 12 dead."
+    )
+    found = by_text(run(text))
+    assert found["Britain"].relation == "based"
+    assert found["London"].relation == "based"
+    assert found["Iran"].relation == "backed"
+    assert found["Deir ez-Zor"].place.country_code == "SY" and found["Deir ez-Zor"].relation == "near"
+
+
+def test_dateline_with_country_and_date_marks_both(run):
+    text = (
+        "KANO, Nigeria, April 17 (AFP) - Jihadists abducted 11 women outside the town of Dikwa in "
+        "Nigeria's northeastern Borno state, residents said."
+    )
+    mentions = run(text)
+    assert [m.relation for m in mentions[:2]] == ["dateline", "dateline"]
+    assert mentions[1].span.text == "Nigeria"
+    found = by_text(mentions)
+    assert found["Dikwa"].relation == "outside" and found["Dikwa"].place.admin1 == "Borno"
+
+
+def test_direction_adjective_between_cue_and_name_keeps_the_cue(run):
+    text = (
+        "Jets bombed a market in Lashio, the largest town in northern Shan State, and shells fell in the "
+        "Mawasi area of Khan Younis in southern Gaza."
+    )
+    found = by_text(run(text))
+    shan = found["Shan State"].place
+    assert shan.feature_type == "admin1" and shan.country_code == "MM"
+    assert found["Khan Younis"].place.country_code == "PS"

@@ -56,6 +56,8 @@ def test_according_to_is_not_an_agreement():
         ("The clashes began despite weeks of air strikes on the town.", "background"),
         ("Millions have fled since the army seized power in 2021.", "background"),
         ("Security forces have detained thousands of people since the war began.", "cumulative"),
+        ("The city is frequently targeted by drones and missiles.", "habitual"),
+        ("The fighters came in without a fight.", "negated"),
     ],
 )
 def test_unreal_triggers_are_flagged(text, reason):

@@ -21,9 +21,12 @@ from unidecode import unidecode
 
 from sitreps.model import Place
 
-GAZETTEER_VERSION = "1"
+GAZETTEER_VERSION = "3"
 # Variant spellings (skeleton matches) less alike than this are dropped: "Raqa" is not "ROK".
 MIN_VARIANT_SIMILARITY = 0.6
+# An alternate name of a town that looks nothing like its main name ("White" for Whitesboro, "Africa" for
+# Mahdia) is indexed this much less important: such aliases are mostly historical or local nicknames.
+ALIAS_PENALTY = 2.0
 DATA_DIR = Path(__file__).parent / "data"
 
 # ACLED geo_precision by feature type: 1 the place itself, 2 part of a region, 3 a region or country.
@@ -143,6 +146,22 @@ def spelling_similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+_VOWELS = frozenset("aeiouy")
+_SAME_SOUND = {"q": "k", "c": "k", "w": "u"}
+
+
+def plausible_variant(a: str, b: str) -> bool:
+    """Whether normalised spelling `b` can be a transliteration variant of `a`: the same first sound and
+    not much longer or shorter ("Raqa"/"Ar Raqqah" yes; "White"/"Whitesboro", "Qaeda"/"Ouadda" no)."""
+    a, b = strip_articles(a).replace(" ", ""), strip_articles(b).replace(" ", "")
+    if not a or not b:
+        return False
+    fa, fb = _SAME_SOUND.get(a[0], a[0]), _SAME_SOUND.get(b[0], b[0])
+    if fa != fb and not (fa in _VOWELS and fb in _VOWELS):
+        return False
+    return abs(len(a) - len(b)) <= max(2, round(0.25 * min(len(a), len(b))))
+
+
 def name_keys(name: str) -> tuple[str, str]:
     """The (exact, skeleton) index keys of a name; the skeleton key is prefixed with '~'."""
     exact = normalize_name(name)
@@ -202,6 +221,8 @@ class Gazetteer:
         self._adjectives: dict[str, str] = dict(self._con.execute("SELECT word, cc FROM adjectives"))
         self._row_cache: dict[int, tuple] = {}
         self._key_cache: dict[str, list[tuple[int, str]]] = {}
+        # importance of each (key, place) pair: lower than the place's for far-fetched aliases
+        self._key_importance: dict[tuple[str, int], float] = {}
         self._hit_cache: dict[tuple[str, int], list[GazetteerHit]] = {}
 
     # -- low level, batched: the places stage asks for many keys per article at once
@@ -228,8 +249,10 @@ class Gazetteer:
                 found[key].append((importance, pid, form or key))
             if len(self._key_cache) > 200_000:
                 self._key_cache.clear()
+                self._key_importance.clear()
             for k, hits in found.items():
                 hits.sort(reverse=True)
+                self._key_importance.update(((k, pid), imp) for imp, pid, _ in hits[:per_key])
                 self._key_cache[k] = out[k] = [(pid, form) for _, pid, form in hits[:per_key]]
         return out
 
@@ -290,11 +313,14 @@ class Gazetteer:
             if pid not in seen:
                 seen.add(pid)
                 sim = spelling_similarity(exact, form)
-                if sim >= MIN_VARIANT_SIMILARITY:
+                if sim >= MIN_VARIANT_SIMILARITY and plausible_variant(exact, form):
                     variants.append((sim, pid))
         rows = self.rows(exact_ids + [pid for _, pid in variants])
+        imp = self._key_importance
         out = [
-            GazetteerHit(self.place_from_row(rows[i]), True, rows[i][10], i) for i in exact_ids if i in rows
+            GazetteerHit(self.place_from_row(rows[i]), True, imp.get((exact, i), rows[i][10]), i)
+            for i in exact_ids
+            if i in rows
         ]
         out.sort(key=lambda h: -h.importance)
         more = [GazetteerHit(self.place_from_row(rows[i]), False, rows[i][10], i, sim) for sim, i in variants]
@@ -433,7 +459,15 @@ def _is_latin(s: str) -> bool:
 
 def _usable_alias(s: str) -> bool:
     """Alternate names worth indexing: Latin script, no digits, not an all-lowercase romanisation."""
-    return 3 <= len(s) <= 60 and not any(ch.isdigit() for ch in s) and s != s.lower() and _is_latin(s)
+    # all-capitals aliases are airport codes and abbreviations ("SDF" for Louisville): in conflict
+    # reporting such words are armed groups
+    return (
+        3 <= len(s) <= 60
+        and not any(ch.isdigit() for ch in s)
+        and s != s.lower()
+        and not s.isupper()
+        and _is_latin(s)
+    )
 
 
 def _admin1_display(name: str, aliases: tuple[str, ...]) -> str:
@@ -462,6 +496,19 @@ def _central_point(points: list[tuple[float, float]], trim: float) -> tuple[floa
     return round(best[0], 5), round(best[1], 5)
 
 
+def _far_fetched_alias(alias: str, main: str) -> bool:
+    """An alias unlike the main name, whose words are not among the main name's words or vice versa."""
+    a, m = strip_articles(alias), strip_articles(main)
+    aw, mw = set(a.split()), set(m.split())
+    if len(aw) == 1 and len(mw) == 1 and m.startswith(a) and len(m) - len(a) > 3:
+        return True  # a truncation: "White" for Whitesboro
+    if aw <= mw or mw <= aw:
+        return False
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, m, autojunk=False).ratio() < 0.5
+
+
 class _IndexWriter:
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
@@ -469,20 +516,24 @@ class _IndexWriter:
         self._places: list[tuple] = []
         self._names: list[tuple[str, int]] = []
 
-    def add(self, row: tuple, names: list[str]) -> int:
+    def add(self, row: tuple, names: list[str], penalise_aliases: bool = False) -> int:
         pid = self.next_id
         self.next_id += 1
         self._places.append((pid, *row))
         importance = row[9]
+        main = normalize_name(row[0])
         keys: dict[str, str] = {}
+        key_importance: dict[str, float] = {}
         for n in names:
             exact, skel = name_keys(n)
-            if exact:
+            if exact and exact not in keys:
                 keys[exact] = ""
+                if penalise_aliases and _far_fetched_alias(exact, main):
+                    key_importance[exact] = importance - ALIAS_PENALTY
             # acronyms ("ROK", "U.S.") match only as spelled: their skeletons collide with real names
             if skel and not (n.isupper() or "." in n) and skel not in keys:
                 keys[skel] = exact
-        self._names.extend((k, pid, form, importance) for k, form in keys.items())
+        self._names.extend((k, pid, form, key_importance.get(k, importance)) for k, form in keys.items())
         if len(self._names) > 200_000:
             self.flush()
         return pid
@@ -608,6 +659,7 @@ def build_index(path: Path) -> None:
                 "GeoNames",
             ),
             names,
+            penalise_aliases=True,
         )
 
     # airports with a IATA code, and military airfields

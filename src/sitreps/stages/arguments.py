@@ -117,7 +117,7 @@ def event_places(
         if p.sentence == sentence
         and p.place is not None
         and not p.is_country_adjective
-        and p.relation not in ("dateline", "based")
+        and p.relation not in ("dateline", "based", "backed")
         and not any(overlaps(s, p.span.start, p.span.end) for s in actor_spans)
         and not is_metonym(doc, p)
     ]

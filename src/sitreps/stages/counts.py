@@ -471,6 +471,14 @@ def _exclusion(trigger: Token, victims: list[Token], sent: Span, lex: _Lexicon) 
     subtree = " " + " ".join(t.lower_ for t in verb.subtree) + " "
     if any(f" {p} " in subtree for p in lex.cumulative_phrases):
         return "cumulative"
+    if verb.dep_ in ("advcl", "conj", "xcomp"):
+        # "has expanded across the region since 2022, killing hundreds": the running total of the main clause
+        main = verb.head
+        own = {t.i for t in verb.subtree}
+        clause = " " + " ".join(t.lower_ for t in main.subtree if t.i not in own) + " "
+        perfect = any(c.dep_ == "aux" and c.lower_ in PERFECT for c in main.children)
+        if perfect and any(f" {p} " in clause for p in lex.cumulative_phrases):
+            return "cumulative"
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if any(c.lemma_.lower() in lex.cumulative_subjects for c in subjects) and any(
         c.lower_ in PERFECT for c in verb.children if c.dep_ == "aux"

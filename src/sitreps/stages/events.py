@@ -146,6 +146,8 @@ def _candidates(trigs, idx: int, sent_words: str, lexicon: Lexicon, sents) -> li
         sub = trig.rule.sub_event_type
         if trig.rule.requires_instrument and not instrument:
             continue
+        if sub == "@kill" and instrument in _REMOTE:
+            sub = instrument  # "drones hit a building, killing five": the weapon types the killing
         if sub == "@strike":
             # a generic "strike" or "raid": the weapon in the sentence, else in the sentences before,
             # else an air strike (what a bare "strikes" means in conflict reporting)
@@ -161,7 +163,16 @@ def _candidates(trigs, idx: int, sent_words: str, lexicon: Lexicon, sents) -> li
     # an explosion inside a battle belongs to the battle
     if any(c.sub_event_type == "Armed clash" for c in out):
         out = [c for c in out if c.sub_event_type not in _REMOTE]
-    return out
+    # a weak trigger of a type already triggered in the sentence tells the same event ("drones hit a
+    # building, killing five")
+    kept: list[_Candidate] = []
+    for cand in out:
+        if cand.trigger.rule.strength == "weak" and any(
+            k.sub_event_type == cand.sub_event_type for k in kept
+        ):
+            continue
+        kept.append(cand)
+    return kept
 
 
 def _assign_places(candidates, doc, places, actor_spans, idx) -> list[_Candidate]:
@@ -281,7 +292,7 @@ def _context_place(doc, places: list[PlaceMention], idx: int, actor_spans, built
     counts: dict[str, float] = {}
     first: dict[str, PlaceMention] = {}
     for p in places:
-        if p.place is None or p.relation in ("dateline", "based") or not p.place.country_code:
+        if p.place is None or p.relation in ("dateline", "based", "backed") or not p.place.country_code:
             continue
         # an adjective often names the attacker's nationality ("Russian air strikes"), a place where it is
         weight = 0.5 if p.is_country_adjective else 1.0

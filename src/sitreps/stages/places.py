@@ -62,11 +62,42 @@ _REL_BEFORE = (
     ),
 )
 _REL_AFTER = re.compile(r"^(?:\s+city)?\s+(?P<rel>outskirts|countryside|area|suburbs|environs|region)\b")
+# "KANO, Nigeria, April 17 (AFP) -", "GAZA CITY, Palestinian Territories, Aug 27 (AFP) -", "BEIRUT: ..."
 _DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<city>[A-Z][A-Z'\-]+(?:[ ][A-Z][A-Z'\-]+){0,2})"
-    r"(?:\s*,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+))?\s*(?:\((?:AFP|AP|Reuters|dpa|ANI|IANS|UPI)\))?"
+    r"(?:\s*,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})){0,2}"
+    r"\s*(?:\((?:AFP|AP|Reuters|dpa|ANI|IANS|UPI)\))?"
     r"\s*(?::|--|[-\u2013\u2014])\s"
 )
+# "Britain-based monitor": where an outlet or group sits; "Iran-backed rebels": who backs a group.
+# Neither is where an event happened.
+_BASED_AFTER = re.compile(r"^-(?P<rel>based|headquartered)\b", re.I)
+_BACKED_AFTER = re.compile(
+    r"^-(?:backed|led|allied|aligned|funded|sponsored|supported|trained|armed|affiliated|linked)\b", re.I
+)
+
+
+@lru_cache(maxsize=1)
+def _organisations() -> frozenset[str]:
+    keys = (normalize_name(w) for w in _lexicon("organisations"))
+    return frozenset(k for key in keys for k in (key, strip_articles(key)))
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """English adjectives, verbs and adverbs (WordNet's lists in the model's lemmatizer), stopwords:
+    a capitalised 'White' or 'Nice' is a place only where the text says so."""
+    from sitreps.nlp import load_nlp
+
+    nlp = load_nlp()
+    words: set[str] = set(nlp.Defaults.stop_words)
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        for pos in ("adj", "verb", "adv"):
+            words.update(w for w in index.get(pos, []) if w.isalpha())
+    except (KeyError, ValueError, AttributeError):  # a pipeline without lookup tables
+        pass
+    return frozenset(words)
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +115,11 @@ CONNECTORS = frozenset(_lexicon("connectors"))
 FEATURE_AFTER: dict[str, str] = dict(_lexicon("feature_after"))
 PLACE_CUES_BEFORE = frozenset(_lexicon("place_cues_before"))
 TITLES = frozenset(_lexicon("titles"))
+FACILITY_AFTER = frozenset(_lexicon("facility_after"))
+# adjectives allowed between a place cue and the name: "in northern Shan State", "in southern Gaza"
+CUE_GAP_WORDS = frozenset(_lexicon("cue_gap_words"))
+# capitalised words that may follow a place inside a longer name and still leave the place a place
+GENERIC_AFTER = frozenset(FEATURE_AFTER) | WATER_WORDS | frozenset(_lexicon("generic_after"))
 
 
 @dataclass
@@ -181,8 +217,10 @@ class _Context:
     def has_place_cue(self, i: int, j: int) -> bool:
         doc = self.doc
         k = i - 1
-        while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
+        while k >= 0 and (doc[k].lower_ in ("the", "a", "an") or doc[k].lower_ in CUE_GAP_WORDS):
             k -= 1
+        if doc[j - 1].lower_ in FEATURE_AFTER and j - i > 1:  # "Shan State", "Menaka Region"
+            return True
         if k >= 0 and doc[k].lower_ in PLACE_CUES_BEFORE:
             return True
         if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in PLACE_CUES_BEFORE:
@@ -209,10 +247,16 @@ def _recognise(ctx: _Context) -> list[_Found]:
         by_start.setdefault(w[0], []).append(w)
     out: list[_Found] = []
     chain_end = -1  # end token of the last accepted place with a cue: "in Latakia, Hama and Idlib"
+    orgs = _organisations()
     i = 0
     while i < len(doc):
         accepted = None
-        for w in sorted(by_start.get(i, []), key=lambda w: -(w[1] - w[0])):
+        starting = sorted(by_start.get(i, []), key=lambda w: -(w[1] - w[0]))
+        org = next((w for w in starting if _is_organisation(texts[w], orgs)), None)
+        if org is not None:  # "Islamic State West Africa Province": no part of it is a place
+            i = org[1]
+            continue
+        for w in starting:
             found = _judge(ctx, w, texts[w], found_keys, not_places, chain_end)
             if found is not None:
                 accepted = found
@@ -229,6 +273,11 @@ def _recognise(ctx: _Context) -> list[_Found]:
     return out
 
 
+def _is_organisation(text: str, orgs: frozenset[str]) -> bool:
+    key = normalize_name(text)
+    return key in orgs or strip_articles(key) in orgs
+
+
 def _judge(
     ctx: _Context, w: tuple[int, int], text: str, found_keys: dict, not_places: frozenset[str], chain_end: int
 ) -> _Found | None:
@@ -241,6 +290,10 @@ def _judge(
     adjective_cc = gaz.country_for_adjective(text) if j - i <= 2 else None
     if adjective_cc:
         return _Found(i, j, [], adjective_cc=adjective_cc)
+    if j - i == 1 and doc[i].is_upper and len(key) <= 5 and not ctx.is_sentence_start(i):
+        # an all-capitals short word in running text is an acronym ("SDF", "RSF"), bar country codes
+        hits = [h for h in gaz.hits(text, limit=5) if h.exact and h.place.feature_type == "country"]
+        return _Found(i, j, hits[:1]) if hits else None
     prev = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
     if prev in TITLES or key in ctx.person_words:
         return None
@@ -249,6 +302,9 @@ def _judge(
     label = ent.label_ if inside_ent else ""
     if label in ("PERSON", "ORG") and len(ent) > j - i and j - i < len(ent):
         return None  # part of a longer person or organisation name
+    if inside_ent and j < ent.end and _is_cap(doc[j]) and doc[j].lower_ not in GENERIC_AFTER:
+        return None  # the modifier of a longer name: "the White Helmets", "Gaza Post"
+    common = j - i == 1 and key in _common_words()
     cue = ctx.has_place_cue(i, j) or (chain_end >= 0 and _only_list_glue(doc, chain_end, i))
     exact_ids = found_keys.get(key, [])
     hits = gaz.hits(text, limit=25) if exact_ids or found_keys.get(name_keys(text)[1]) else []
@@ -259,6 +315,20 @@ def _judge(
     exact = [h for h in hits if h.exact]
     if not _is_cap(doc[j - 1]) and not exact:
         return None  # "Rafah crossing" must be spelled as indexed
+    if common:
+        # a common English word ("White", "Nice") only as the place's own name and where the text
+        # says a place follows, never as a variant spelling or another town's nickname
+        exact = [h for h in exact if normalize_name(h.place.name) == key]
+        if not (exact and cue):
+            return None
+        hits = exact
+    # "Nasser hospital", "Medina hospital": the name of the building, not a town elsewhere ("a Kharkiv
+    # hospital" is in Kharkiv); only a very prominent place keeps its reading
+    facility = j < len(doc) and doc[j].lower_ in FACILITY_AFTER
+    if i > 0 and doc[i - 1].lower_ in ("a", "an"):
+        facility = False
+    if facility and (not exact or max(h.importance for h in exact) < 6.5):
+        return None
     trusted = label in PLACE_LABELS or cue
     if exact:
         top = max(h.importance for h in exact)
@@ -271,10 +341,14 @@ def _judge(
         best = max(h.similarity for h in hits)
         if not trusted or best < (0.6 if label in PLACE_LABELS and cue else 0.72):
             return None
+        if label in ("PERSON", "ORG", "NORP") and not (cue and best >= 0.85):
+            return None  # a name the model reads as a person or group, only loosely like a town
     hint = FEATURE_AFTER.get(doc[j].lower_, "") if j < len(doc) else ""
     if doc[j - 1].lower_ in WATER_WORDS:
         hint = "sea"  # "Red Sea" is the sea, not Sudan's Red Sea state
-    return _Found(i, j, hits, feature_hint=hint)
+    after = doc.text[doc[j - 1].idx + len(doc[j - 1]) : doc[j - 1].idx + len(doc[j - 1]) + 16]
+    relation = "based" if _BASED_AFTER.match(after) else "backed" if _BACKED_AFTER.match(after) else ""
+    return _Found(i, j, hits, feature_hint=hint, relation=relation)
 
 
 def _only_list_glue(doc: Doc, a: int, b: int) -> bool:
@@ -282,8 +356,9 @@ def _only_list_glue(doc: Doc, a: int, b: int) -> bool:
 
 
 def _dateline_span(text: str) -> tuple[int, int] | None:
+    """Characters of the dateline ("KANO, Nigeria, April 17 (AFP) -"), city first; None without one."""
     m = _DATELINE.search(text[:1500])
-    return (m.start("city"), m.end("city")) if m else None
+    return (m.start("city"), m.end()) if m else None
 
 
 def _relation(text: str, sent_start: int, start: int, end: int, sent_end: int) -> str:
@@ -295,8 +370,6 @@ def _relation(text: str, sent_start: int, start: int, end: int, sent_end: int) -
     m = _REL_AFTER.match(text[end:sent_end].lower())
     if m:
         return m.group("rel") + " of"
-    if text[end : end + 7].lower().startswith("-based"):
-        return "based in"
     return ""
 
 
@@ -306,6 +379,8 @@ def _focus(found: list[_Found], gaz: Gazetteer) -> Counter:
     for f in found:
         if f.adjective_cc:
             weights[f.adjective_cc] += 1.0
+            continue
+        if f.relation:  # "Britain-based", "Iran-backed": not what the article is about
             continue
         countries = [h for h in f.hits if h.exact and h.place.feature_type == "country"]
         if countries:
@@ -401,7 +476,8 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) 
     dateline = _dateline_span(text)
     if dateline:
         for f in found:
-            if doc[f.start].idx <= dateline[0] < doc[f.end - 1].idx + len(doc[f.end - 1]):
+            # the city and the country after it ("KANO, Nigeria, ...") both place the outlet
+            if dateline[0] <= doc[f.start].idx < dateline[1] and not f.adjective_cc:
                 f.dateline = True
     places = _resolve(ctx, found, text)
     sents = list(doc.sents)
@@ -414,7 +490,7 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) 
             if f.dateline
             else ""
             if f.adjective_cc
-            else _relation(text, sent.start_char, span.start_char, span.end_char, sent.end_char)
+            else f.relation or _relation(text, sent.start_char, span.start_char, span.end_char, sent.end_char)
         )
     # "the outskirts of Syria's second city Aleppo": the relation belongs to the possessed place
     for n in range(len(found) - 1):
@@ -431,7 +507,7 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) 
     mentions = []
     for f, place, relation in zip(found, places, relations, strict=True):
         span = doc[f.start : f.end]
-        if place is not None and relation and relation not in ("dateline", "based in"):
+        if place is not None and relation and relation not in ("dateline", "based", "backed"):
             place = replace(place, geo_precision=max(place.geo_precision, 2))
         mentions.append(
             PlaceMention(

@@ -17,6 +17,16 @@ import yaml
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+_HABITUAL = {
+    "frequently",
+    "often",
+    "regularly",
+    "routinely",
+    "repeatedly",
+    "usually",
+    "sometimes",
+    "habitually",
+}
 # Tokens that a lemma trigger must be (so "March" the month or "mine" the pronoun are not triggers).
 _TRIGGER_POS = {"NOUN", "VERB", "PROPN", "ADJ"}
 
@@ -172,6 +182,12 @@ def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
             if any(c.dep_ == "mark" and c.lower_ in lexicon.background_preps for c in anc.children):
                 return "background"
             break
+    # "is frequently targeted by drones": a habit, not an event
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
+        return "habitual"
+    # "came in without a fight"
+    if head.dep_ == "pobj" and head.head.lower_ == "without":
+        return "negated"
     # "have detained thousands since the war began", "has killed 250,000 since 2011": a running total
     for child in verb.children:
         opener = child.lower_ if child.dep_ == "prep" else ""

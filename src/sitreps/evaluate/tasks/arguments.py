@@ -1,0 +1,216 @@
+"""`sitreps evaluate arguments`: attacker, target, place and weapon of conflict and death events.
+
+WikiEvents and RAMS: for each gold event of a conflict/death type (Conflict.Attack.*, Life.Die.*,
+Life.Injure.*), the sitreps mention whose trigger overlaps the gold trigger is its reading, else the
+mention nearest it in the same sentence window (within 200 characters). Its fillers per role:
+- attacker: the text of actor1 (the actor mention nearest the trigger);
+- target: the text of actor2, plus the victims of the tolls it owns ("6 civilians");
+- place: the place span;
+- weapon: nothing. sitreps has no instrument slot, so weapon_f1 is 0 by construction; it is reported
+  so that a later weapon extractor can be measured against it.
+Gold and predicted fillers are compared by head word (`scoring_events.head_word`, the same rule on
+both sides) as multisets. Events sitreps finds that match no gold event are not counted (RAMS
+annotates one event per example, so they cannot be judged); `events_aligned` says how many gold
+events got a reading at all.
+
+MUC-4: per document and per template slot, gold entities (each with alternative strings) against
+the strings sitreps finds in the whole document: perpetrators are actor1 texts (a text with a proper
+name counts as an organisation, `perp_org`, else as individuals, `perp_individual`); victims are
+actor2 texts and toll victims; physical targets and weapons are not extracted (0 by construction).
+A gold entity is found when any alternative's head word equals a prediction's head word.
+MUC-4 texts are in capitals, which spaCy cannot parse; they are sentence-cased first (`deshout`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from sitreps.evaluate import TaskResult
+from sitreps.evaluate.loaders.muc4 import MucDocument, load_muc4
+from sitreps.evaluate.loaders.rams import load_rams
+from sitreps.evaluate.loaders.wikievents import ArgumentDocument, GoldEvent, load_wikievents
+from sitreps.evaluate.scoring import PRF, set_prf
+from sitreps.evaluate.scoring_events import actor_span, analyse_safely, deshout, error_summary, head_word
+from sitreps.model import ArticleAnalysis, EventMention
+
+PATTERN = ["wikievents/*.jsonl", "rams/*.jsonlines", "muc4/*.json"]
+ROLES = ("attacker", "target", "place", "weapon")
+MUC_SLOTS = ("perp_individual", "perp_org", "target", "victim", "weapon")
+
+# dataset role (lower-case) -> the role scored here
+GOLD_ROLE: dict[str, str] = {
+    "attacker": "attacker",
+    "killer": "attacker",
+    "injurer": "attacker",
+    "target": "target",
+    "victim": "target",
+    "place": "place",
+    "instrument": "weapon",
+    "explosivedevice": "weapon",
+}
+CONFLICT_PREFIXES = ("conflict.attack", "life.die", "life.injure")
+WINDOW = 200  # characters: how far a mention may be from a gold trigger to be its reading
+
+
+def is_conflict_event(event_type: str) -> bool:
+    return event_type.lower().startswith(CONFLICT_PREFIXES)
+
+
+def gold_heads(event: GoldEvent) -> dict[str, list[str]]:
+    """Head words of the gold fillers, per scored role."""
+    out: dict[str, list[str]] = {r: [] for r in ROLES}
+    for role, texts in event.roles.items():
+        if role in GOLD_ROLE:
+            out[GOLD_ROLE[role]] += [h for h in (head_word(t) for t in texts) if h]
+    return out
+
+
+def predicted_fillers(analysis: ArticleAnalysis, mention: EventMention) -> dict[str, list[str]]:
+    """Texts sitreps gives each role of one mention."""
+    text = analysis.article.text
+    out: dict[str, list[str]] = {r: [] for r in ROLES}
+    a1 = actor_span(analysis, mention, mention.actor1)
+    if a1 is not None:
+        out["attacker"].append(a1.text)
+    a2 = actor_span(analysis, mention, mention.actor2)
+    if a2 is not None:
+        out["target"].append(a2.text)
+    for span in mention.toll_spans:
+        victims = [t for t in analysis.tolls if t.span == span and t.who != "unknown"]
+        # the toll span ("six civilians") names the victims; a bare number names nobody
+        if victims and head_word(span.text) and not head_word(span.text).isdigit():
+            out["target"].append(span.text)
+    if mention.place_span is not None:
+        out["place"].append(text[mention.place_span.start : mention.place_span.end])
+    return out
+
+
+def align(event: GoldEvent, mentions: Iterable[EventMention]) -> EventMention | None:
+    """The mention that reads this gold event: trigger overlap first, else the nearest within WINDOW."""
+    a, b = event.trigger
+    best: tuple[int, EventMention] | None = None
+    for m in mentions:
+        s, e = m.trigger_span.start, m.trigger_span.end
+        d = 0 if s < b and a < e else min(abs(s - b), abs(a - e))
+        if d <= WINDOW and (best is None or d < best[0]):
+            best = (d, m)
+    return best[1] if best else None
+
+
+def score_event(gold: dict[str, list[str]], predicted: dict[str, list[str]]) -> dict[str, PRF]:
+    """Head-word multiset counts per role for one event."""
+    return {
+        r: set_prf(gold.get(r, []), [h for h in (head_word(t) for t in predicted.get(r, [])) if h])
+        for r in ROLES
+    }
+
+
+def _role_metrics(counts: dict[str, PRF], n_events: int, aligned: int) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for r in ROLES:
+        out[f"{r}_f1"] = counts[r].f1
+    out["events"] = n_events
+    out["events_aligned"] = aligned / n_events if n_events else 0.0
+    return out
+
+
+def evaluate_documents(docs: list[ArgumentDocument], errors: list[str]) -> tuple[dict[str, PRF], int, int]:
+    """Per-role counts over the conflict/death events of WikiEvents- or RAMS-style documents."""
+    counts = {r: PRF(0, 0, 0) for r in ROLES}
+    n_events = aligned = 0
+    for doc in docs:
+        events = [e for e in doc.events if is_conflict_event(e.event_type) and e.trigger[0] >= 0]
+        if not events:
+            continue
+        found = analyse_safely(doc.text, errors)
+        for event in events:
+            n_events += 1
+            mention = align(event, found[0].mentions) if found else None
+            predicted = predicted_fillers(found[0], mention) if found and mention else {}
+            aligned += mention is not None
+            for r, prf in score_event(gold_heads(event), predicted).items():
+                counts[r] += prf
+    return counts, n_events, aligned
+
+
+def muc_predictions(analysis: ArticleAnalysis) -> dict[str, list[str]]:
+    """Strings sitreps finds per MUC-4 slot in one document (deduplicated by head word)."""
+    out: dict[str, list[str]] = {s: [] for s in MUC_SLOTS}
+    for m in analysis.mentions:
+        fillers = predicted_fillers(analysis, m)
+        for t in fillers["attacker"]:
+            # a capitalised word after the first marks a name: an organisation rather than "gunmen"
+            named = any(w[:1].isupper() for w in t.split()[1:]) or t[:1].isupper() and " " not in t
+            out["perp_org" if named else "perp_individual"].append(t)
+        out["victim"] += fillers["target"]
+    for slot, texts in out.items():
+        seen: dict[str, str] = {}
+        for t in texts:
+            seen.setdefault(head_word(t), t)
+        out[slot] = [t for h, t in seen.items() if h]
+    return out
+
+
+def score_muc_slot(gold_entities: list[list[str]], predicted: list[str]) -> PRF:
+    """A gold entity is found when a prediction's head word equals any alternative's; one-to-one."""
+    heads = [head_word(p) for p in predicted]
+    used: set[int] = set()
+    tp = 0
+    for entity in gold_entities:
+        alternatives = {head_word(t) for t in entity}
+        for i, h in enumerate(heads):
+            if i not in used and h in alternatives:
+                used.add(i)
+                tp += 1
+                break
+    return PRF(tp, len(heads) - tp, len(gold_entities) - tp)
+
+
+def evaluate_muc(docs: list[MucDocument], errors: list[str]) -> dict[str, PRF]:
+    counts = {s: PRF(0, 0, 0) for s in MUC_SLOTS}
+    for doc in docs:
+        found = analyse_safely(deshout(doc.text), errors)
+        predicted = muc_predictions(found[0]) if found else {}
+        for s in MUC_SLOTS:
+            counts[s] += score_muc_slot(doc.slots.get(s, []), predicted.get(s, []))
+    return counts
+
+
+def evaluate(files: list[Path], limit: int | None) -> TaskResult:
+    result = TaskResult("arguments", "")
+    errors: list[str] = []
+    pooled = {r: PRF(0, 0, 0) for r in ROLES}
+    pooled_events = pooled_aligned = 0
+    muc_pooled = {s: PRF(0, 0, 0) for s in MUC_SLOTS}
+    for path in files:
+        if path.suffix == ".json":
+            muc = load_muc4(path)[:limit] if limit else load_muc4(path)
+            counts = evaluate_muc(muc, errors)
+            result.sets[path.name] = {f"{s}_f1": counts[s].f1 for s in MUC_SLOTS} | {"documents": len(muc)}
+            muc_pooled = {s: muc_pooled[s] + counts[s] for s in MUC_SLOTS}
+            continue
+        docs = load_rams(path) if path.suffix == ".jsonlines" else load_wikievents(path)
+        docs = docs[:limit] if limit else docs
+        counts, n_events, aligned = evaluate_documents(docs, errors)
+        result.sets[path.name] = _role_metrics(counts, n_events, aligned)
+        pooled = {r: pooled[r] + counts[r] for r in ROLES}
+        pooled_events, pooled_aligned = pooled_events + n_events, pooled_aligned + aligned
+    # overall pools the event-argument sets; MUC-4 templates are another unit, so they get muc_* names
+    result.overall = _role_metrics(pooled, pooled_events, pooled_aligned)
+    for s in MUC_SLOTS:
+        result.overall[f"muc_{s}_f1"] = muc_pooled[s].f1
+    result.overall["errors"] = len(errors)
+    if errors:
+        result.details["pipeline errors (scored as nothing found)"] = error_summary(errors)
+    result.details["precision / recall per role (event arguments, pooled)"] = {
+        r: f"P {pooled[r].precision:.3f}  R {pooled[r].recall:.3f}  (tp {pooled[r].tp:g})" for r in ROLES
+    } | {
+        f"muc {s}": f"P {c.precision:.3f}  R {c.recall:.3f}  (tp {c.tp:g})"
+        for s, c in muc_pooled.items()
+    }
+    result.details["not extracted"] = {
+        "weapon": "sitreps has no weapon/instrument slot: weapon_f1 is 0 by construction",
+        "muc target": "physical targets (buildings, vehicles) are not extracted: 0 by construction",
+    }
+    return result

@@ -1,0 +1,94 @@
+"""`sitreps evaluate event-location`: which place name sitreps links to a given event verb.
+
+For each sentence sitreps runs its whole pipeline. The location it gives the verb is:
+1. the place span of the event mention whose trigger overlaps the gold VERB span (sitreps' own link);
+2. else the place mention nearest the verb in the dependency tree, within the verb's sentence
+   (country adjectives such as "Syrian" are not locations and are left out).
+The predicted span is turned into gold token ids (tokens sharing a character with it) and scored as
+token precision/recall/F1 pooled over sentences, as Halterman (2019) does. A sentence without a
+gold LOCATION still counts: a place predicted there is a false positive.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from sitreps.evaluate import TaskResult
+from sitreps.evaluate.loaders.event_location import EventLocationSentence, load_event_location
+from sitreps.evaluate.scoring import PRF, set_prf
+from sitreps.evaluate.scoring_events import analyse_safely, error_summary, parsed
+from sitreps.stages.arguments import span_root, token_at, tree_distance
+
+PATTERN = "event_location/*.jsonl"
+
+
+def predict_location(
+    sentence: EventLocationSentence, errors: list[str], doc: Doc | None = None
+) -> tuple[frozenset[int], str]:
+    """Gold token ids of the location sitreps links to the verb, and how it was linked."""
+    verb = sentence.char_span(sentence.verb_tokens)
+    found = analyse_safely(sentence.text, errors, doc=doc)
+    if verb is None or found is None:
+        return frozenset(), "none"
+    analysis, doc = found
+    for m in analysis.mentions:
+        if m.place_span is not None and m.trigger_span.start < verb[1] and verb[0] < m.trigger_span.end:
+            return sentence.tokens_in(m.place_span.start, m.place_span.end), "event"
+    verb_tok = token_at(doc, verb[0])
+    if verb_tok is None:
+        return frozenset(), "none"
+    best: tuple[int, int, int] | None = None  # (distance, start, end)
+    for pm in analysis.places:
+        if pm.is_country_adjective:
+            continue
+        root = span_root(doc, pm.span)
+        if root is None or root.sent.start != verb_tok.sent.start:
+            continue
+        d = tree_distance(verb_tok, root)
+        if best is None or d < best[0]:
+            best = (d, pm.span.start, pm.span.end)
+    if best is None:
+        return frozenset(), "none"
+    return sentence.tokens_in(best[1], best[2]), "tree"
+
+
+def score_sentence(gold: frozenset[int], predicted: frozenset[int]) -> PRF:
+    """Token-level counts for one sentence."""
+    return set_prf(gold, predicted)
+
+
+def _metrics(prf: PRF, n: int, by_event: int, by_tree: int) -> dict[str, object]:
+    return {
+        "token_precision": prf.precision,
+        "token_recall": prf.recall,
+        "token_f1": prf.f1,
+        "linked_by_event": by_event / n if n else 0.0,
+        "linked_by_tree": by_tree / n if n else 0.0,
+        "n": n,
+    }
+
+
+def evaluate(files: list[Path], limit: int | None) -> TaskResult:
+    result = TaskResult("event-location", "")
+    total, n_all, ev_all, tree_all = PRF(0, 0, 0), 0, 0, 0
+    errors: list[str] = []
+    for path in files:
+        sentences = load_event_location(path)
+        if limit:
+            sentences = sentences[:limit]
+        prf, by_event, by_tree = PRF(0, 0, 0), 0, 0
+        for s, doc in zip(sentences, parsed(s.text for s in sentences), strict=True):
+            predicted, how = predict_location(s, errors, doc)
+            prf += score_sentence(s.location_tokens, predicted)
+            by_event += how == "event"
+            by_tree += how == "tree"
+        result.sets[path.name] = _metrics(prf, len(sentences), by_event, by_tree)
+        total += prf
+        n_all, ev_all, tree_all = n_all + len(sentences), ev_all + by_event, tree_all + by_tree
+    result.overall = _metrics(total, n_all, ev_all, tree_all)
+    result.overall["errors"] = len(errors)
+    if errors:
+        result.details["pipeline errors (scored as no location)"] = error_summary(errors)
+    return result

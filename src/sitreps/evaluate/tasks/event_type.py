@@ -1,0 +1,71 @@
+"""`sitreps evaluate event-type`: ACLED sub-event classification of CASE 2021 task 2 snippets.
+
+sitreps' reading of a snippet is the sub-event type of its first event mention (mentions carry no
+confidence, so text order decides), mapped to a CASE 2021 code by the one table in
+`data/taxonomy.yaml` (`sitreps.taxonomy.lookup(sub).case2021`). A snippet where sitreps finds no event
+gets `NO_EVENT`, a label that is never gold: it always counts as an error, and is not passed off as
+ACLED's "OTHER" (which would earn credit by chance). The unseen CASE types (ORG_CRIME,
+NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO, ATTRIB) have no sitreps counterpart, so they can only be
+missed; `no_event_rate` shows how often sitreps abstains.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitreps import taxonomy
+from sitreps.evaluate import TaskResult
+from sitreps.evaluate.loaders.case2021 import CaseSnippet, load_case2021
+from sitreps.evaluate.scoring import label_f1
+from sitreps.evaluate.scoring_events import analyse_safely, error_summary, first_mention
+
+PATTERN = "case2021/*.tsv"
+NO_EVENT = "NO_EVENT"
+
+
+def predict_label(text: str, errors: list[str]) -> str:
+    """CASE 2021 code of the first event sitreps reads in `text`, or NO_EVENT (also when it fails)."""
+    found = analyse_safely(text, errors)
+    mention = first_mention(found[0]) if found else None
+    if mention is None:
+        return NO_EVENT
+    try:
+        return taxonomy.lookup(mention.sub_event_type).case2021
+    except KeyError:
+        return NO_EVENT
+
+
+def score(gold: list[str], predicted: list[str]) -> dict[str, object]:
+    """Accuracy, macro/weighted F1 (over the gold labels), per-label F1, confusions, abstention rate."""
+    out = label_f1(gold, predicted)
+    out["no_event_rate"] = sum(1 for p in predicted if p == NO_EVENT) / len(predicted) if predicted else 0.0
+    out["n"] = len(gold)
+    return out
+
+
+def _metrics(scored: dict[str, object]) -> dict[str, object]:
+    return {k: scored[k] for k in ("accuracy", "macro_f1", "weighted_f1", "no_event_rate", "n")}
+
+
+def evaluate(files: list[Path], limit: int | None) -> TaskResult:
+    result = TaskResult("event-type", "")
+    all_gold: list[str] = []
+    all_pred: list[str] = []
+    errors: list[str] = []
+    for path in files:
+        snippets: list[CaseSnippet] = load_case2021(path)[:limit] if limit else load_case2021(path)
+        gold = [s.label for s in snippets]
+        pred = [predict_label(s.text, errors) for s in snippets]
+        result.sets[path.name] = _metrics(score(gold, pred))
+        all_gold += gold
+        all_pred += pred
+    pooled = score(all_gold, all_pred)
+    result.overall = _metrics(pooled)
+    result.overall["errors"] = len(errors)
+    if errors:
+        result.details["pipeline errors (scored as NO_EVENT)"] = error_summary(errors)
+    per_label = pooled["per_label_f1"]
+    assert isinstance(per_label, dict)
+    result.details["per_label_f1"] = {k: round(v, 3) for k, v in sorted(per_label.items())}
+    result.details["costliest_confusions (gold, predicted, count)"] = pooled["confusions"]
+    return result

@@ -1,0 +1,155 @@
+"""`geoparse`: toponym recognition and resolution on the geoparsing corpora (GeoWebNews, LGL, GeoVirus).
+
+Recognition: the places stage's PlaceMentions that are not country adjectives, against the gold toponyms
+that carry coordinates (GeoWebNews' non-toponym expressions have none and are not gold places), scored
+as exact and overlapping spans.
+
+Resolution, on every gold span: the place of the stage's mention at that span (same span first, else
+the mention overlapping it) when it has coordinates; otherwise the gazetteer's candidates for the gold
+span's text, picking the first candidate in the country most of the article's resolved places fall in
+(the article's context), else the best-ranked candidate. Error = great-circle km to the gold point;
+no candidate at all counts as a miss (`no_candidate`). The `subset_*` metrics cover gold places that are
+a populated place, an administrative area or a country, where the dialect says so (LGL's fcode).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from sitreps.evaluate import TaskResult
+from sitreps.evaluate.loaders.geoparsing import GeoArticle, GoldToponym, load
+from sitreps.evaluate.scoring import PRF, distance_summary, haversine_km, overlaps, span_prf
+from sitreps.model import Article, Place, PlaceMention
+
+PATTERN = "geoparsing/*.xml"
+BATCH_SIZE = 16
+
+
+def predicted_spans(mentions: list[PlaceMention]) -> list[tuple[int, int]]:
+    """Spans the stage offers as toponyms (country adjectives tie to a country, they are not places)."""
+    return [(m.span.start, m.span.end) for m in mentions if not m.is_country_adjective]
+
+
+def _mention_at(gold: GoldToponym, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The stage's resolved mention at the gold span: the same span first, else the largest overlap."""
+    best, best_overlap = None, 0
+    for m in mentions:
+        if m.place is None or m.place.latitude is None or m.place.longitude is None:
+            continue
+        if (m.span.start, m.span.end) == (gold.start, gold.end):
+            return m
+        if overlaps((m.span.start, m.span.end), (gold.start, gold.end)):
+            shared = min(m.span.end, gold.end) - max(m.span.start, gold.start)
+            if shared > best_overlap:
+                best, best_overlap = m, shared
+    return best
+
+
+def context_pick(candidates: list[Place], context_countries: Counter) -> Place | None:
+    """The first candidate in the article's most frequent country, else the first candidate."""
+    placed = [c for c in candidates if c.latitude is not None and c.longitude is not None]
+    if not placed:
+        return None
+    for code, _ in context_countries.most_common():
+        for c in placed:
+            if c.country_code == code:
+                return c
+    return placed[0]
+
+
+def resolve_gold(
+    gold: GoldToponym, text: str, mentions: list[PlaceMention], gazetteer
+) -> tuple[Place | None, str]:
+    """The place sitreps gives the gold span, and how it got it ("stage", "gazetteer" or "none")."""
+    m = _mention_at(gold, mentions)
+    if m is not None:
+        return m.place, "stage"
+    context = Counter(
+        p.place.country_code
+        for p in mentions
+        if p.place is not None and p.place.country_code and not p.is_country_adjective
+    )
+    place = context_pick(gazetteer.candidates(text[gold.start : gold.end]), context)
+    return place, "gazetteer" if place is not None else "none"
+
+
+def _set_metrics(
+    exact: PRF,
+    overlap: PRF,
+    errors: list[float | None],
+    subset: list[float | None],
+    sources: Counter,
+    id_hits: list[bool],
+) -> dict[str, float]:
+    out: dict[str, float] = {
+        "recognition_precision": exact.precision,
+        "recognition_recall": exact.recall,
+        "recognition_f1": exact.f1,
+        "recognition_f1_overlap": overlap.f1,
+    }
+    out.update(distance_summary(errors))
+    if subset:
+        out.update({f"subset_{k}": v for k, v in distance_summary(subset).items()})
+    n = sum(sources.values())
+    out["resolved_by_stage"] = sources["stage"] / n if n else 0.0
+    if id_hits:  # same GeoNames id as the gold, where the gold gives one (centroids apart)
+        out["geonames_id_accuracy"] = sum(id_hits) / len(id_hits)
+    return out
+
+
+def evaluate(files: list[Path], limit: int | None) -> TaskResult:
+    """Score recognition and resolution per file and pooled."""
+    from sitreps.gazetteer import get_gazetteer
+    from sitreps.nlp import load_nlp
+    from sitreps.stages.places import find_places
+
+    nlp, gaz = load_nlp(), get_gazetteer()
+    result = TaskResult("geoparse", "")
+    totals = [PRF(0, 0, 0), PRF(0, 0, 0)]
+    all_errors: list[float | None] = []
+    all_subset: list[float | None] = []
+    all_sources: Counter = Counter()
+    all_ids: list[bool] = []
+    worst: list[tuple] = []
+    for path in files:
+        articles: list[GeoArticle] = load(path, limit)
+        exact, overlap = PRF(0, 0, 0), PRF(0, 0, 0)
+        errors: list[float | None] = []
+        subset: list[float | None] = []
+        sources: Counter = Counter()
+        id_hits: list[bool] = []
+        docs = nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE)
+        for art, doc in zip(articles, docs, strict=True):
+            mentions = find_places(doc, Article(text=art.text), gaz)
+            gold_spans = [(t.start, t.end) for t in art.toponyms]
+            pred = predicted_spans(mentions)
+            exact += span_prf(gold_spans, pred, "exact")
+            overlap += span_prf(gold_spans, pred, "overlap")
+            for t in art.toponyms:
+                place, how = resolve_gold(t, art.text, mentions, gaz)
+                sources[how] += 1
+                if t.geonames_id is not None:
+                    id_hits.append(place is not None and place.geonames_id == t.geonames_id)
+                err = (
+                    None
+                    if place is None
+                    else haversine_km(t.latitude, t.longitude, place.latitude, place.longitude)
+                )
+                errors.append(err)
+                if t.is_settlement_admin_or_country:
+                    subset.append(err)
+                if err is None or err > 161:
+                    worst.append((path.name, t.name, place.name if place else "-", err))
+        result.sets[path.name] = _set_metrics(exact, overlap, errors, subset, sources, id_hits)
+        totals = [totals[0] + exact, totals[1] + overlap]
+        all_errors += errors
+        all_subset += subset
+        all_sources += sources
+        all_ids += id_hits
+    result.overall = _set_metrics(totals[0], totals[1], all_errors, all_subset, all_sources, all_ids)
+    misses = Counter((f, gold, got) for f, gold, got, _ in worst)
+    result.details["most frequent resolution misses (file | gold name | sitreps place | count)"] = [
+        (f, gold, got, n) for (f, gold, got), n in misses.most_common(15)
+    ]
+    return result
