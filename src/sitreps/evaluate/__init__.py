@@ -74,7 +74,7 @@ def implemented() -> list[str]:
     """Tasks whose module is installed."""
     import importlib.util
 
-    return [n for n, m in TASKS.items() if importlib.util.find_spec(f"sitreps.evaluate.tasks.{m}") is not None]
+    return [n for n, m in TASKS.items() if importlib.util.find_spec(f"sitreps.evaluate.tasks.{m}")]
 
 
 def available(data_dir: str | Path) -> list[str]:

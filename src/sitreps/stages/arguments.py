@@ -20,6 +20,8 @@ T = TypeVar("T")
 # Dependency labels that only list places side by side: "Latakia, Hama and Idlib" are three places,
 # while "Morek in Hama province" or "Kweyris, a military airport in Aleppo province" describe one.
 _LIST_DEPS = {"conj", "cc", "punct", "compound"}
+# Death words whose grammatical subject is the one who died
+_VICTIM_SUBJECT_LEMMAS = {"die", "dead", "perish", "death"}
 
 
 def token_at(doc: Doc, char: int) -> Token | None:
@@ -176,6 +178,10 @@ def actor_roles(
         for child in head.head.children:
             if child.dep_ == "dobj":
                 a2 = actor_in(child, actors)
+    if head.lemma_.lower() in _VICTIM_SUBJECT_LEMMAS:
+        # "soldiers died", "were among the dead": the subject is the victim; only "by X" names an attacker
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return (actor_in(agent, actors) if agent is not None else None), a2
     if a1 is None:
         # the nearest actor before the trigger within its clause, not among the victims
         clause = {t.i for t in verb.subtree}

@@ -460,7 +460,39 @@ def _merge_repeats(mentions: list[EventMention]) -> list[EventMention]:
         first.actor2 = first.actor2 or m.actor2
         first.claim = first.claim or m.claim
         first.civilian_targeting = first.civilian_targeting or m.civilian_targeting
-    return kept
+    return _fold_undated_twins(kept)
+
+
+def _fold_undated_twins(mentions: list[EventMention]) -> list[EventMention]:
+    """Two triggers of one type at one place in one sentence ("a car bomb exploded ... on Tuesday"), one of
+    them with a date of its own and the other without, are one event."""
+    out: list[EventMention] = []
+    for m in mentions:
+        twin = None
+        if m.date_span is None:
+            twin = next(
+                (
+                    k
+                    for k in mentions
+                    if k is not m
+                    and k.date_span is not None
+                    and k.sentence_span.start == m.sentence_span.start
+                    and k.sub_event_type == m.sub_event_type
+                    and (k.place.name if k.place else None) == (m.place.name if m.place else None)
+                ),
+                None,
+            )
+        if twin is None:
+            out.append(m)
+            continue
+        for prefix in ("fatalities", "injuries"):
+            if getattr(twin, f"{prefix}_best") < getattr(m, f"{prefix}_best"):
+                for part in ("low", "best", "high"):
+                    setattr(twin, f"{prefix}_{part}", getattr(m, f"{prefix}_{part}"))
+                twin.toll_spans.extend(m.toll_spans)
+        twin.actor1 = twin.actor1 or m.actor1
+        twin.actor2 = twin.actor2 or m.actor2
+    return out
 
 
 def _same_actors(a: EventMention, b: EventMention) -> bool:

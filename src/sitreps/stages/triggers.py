@@ -17,6 +17,7 @@ import yaml
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+_LONG_PERIODS = {"year", "month", "decade", "week", "generation"}
 _HABITUAL = {
     "frequently",
     "often",
@@ -182,9 +183,12 @@ def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
             if any(c.dep_ == "mark" and c.lower_ in lexicon.background_preps for c in anc.children):
                 return "background"
             break
-    # "is frequently targeted by drones": a habit, not an event
+    # "is frequently targeted by drones", "has fought for years": a habit or a long campaign, not an event
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
         return "habitual"
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_ in _LONG_PERIODS for g in c.children):
+            return "habitual"
     # "came in without a fight"
     if head.dep_ == "pobj" and head.head.lower_ == "without":
         return "negated"
