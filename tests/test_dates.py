@@ -159,3 +159,17 @@ def test_precisions():
 )
 def test_publication_date_from_text(text, reference, expected):
     assert publication_date_from_text(text, reference=reference) == expected
+
+
+def test_bare_year_entity_resolves_without_a_part():
+    """A year the model tags as DATE on its own ("The 1998 budget") has no early/mid/late part."""
+    from datetime import date
+
+    from sitreps.model import Article
+    from sitreps.nlp import parse
+    from sitreps.stages.dates import find_dates
+
+    text = "The 1998 budget was passed by parliament."
+    found = find_dates(parse(text), Article(text=text, published=date(1998, 3, 2)))
+    years = [d for d in found if d.span.text.endswith("1998")]
+    assert years and years[0].date_start == date(1998, 1, 1)

@@ -177,7 +177,8 @@ def _bare_month(m: re.Match, ref: date | None, future: bool) -> _Resolved:
 
 def _year(m: re.Match, ref: date | None, future: bool) -> _Resolved:
     y = int(m.group("year"))
-    start, end = _part_of_period(m.group("part"), date(y, 1, 1), date(y, 12, 31))
+    part = m.groupdict().get("part")  # the bare-year pattern has no early/mid/late part
+    start, end = _part_of_period(part, date(y, 1, 1), date(y, 12, 31))
     return _Resolved(*_clip(start, end, ref), "year", False)
 
 
