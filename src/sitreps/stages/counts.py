@@ -181,19 +181,31 @@ def _apply_modifier(mod: str, n: int) -> tuple[int, int, int]:
     return n, n, n
 
 
-def _match_words(sent: Span, i: int, phrases: Any) -> tuple[str, int] | None:
-    """Longest phrase (as a word tuple key) starting at doc token i; returns (phrase, length)."""
-    best: tuple[str, int] | None = None
-    for phrase in phrases:
-        words = phrase if isinstance(phrase, tuple) else tuple(phrase.split())
+_PHRASE_INDEX: dict[int, dict[str, list[tuple[str, ...]]]] = {}
+
+
+def _phrases_by_first_word(phrases: dict) -> dict[str, list[tuple[str, ...]]]:
+    """The phrase table's keys as word tuples grouped by first word, longest first (built once per table)."""
+    index = _PHRASE_INDEX.get(id(phrases))
+    if index is None:
+        index = {}
+        for phrase in phrases:
+            words = phrase if isinstance(phrase, tuple) else tuple(phrase.split())
+            index.setdefault(words[0], []).append(words)
+        for group in index.values():
+            group.sort(key=len, reverse=True)
+        _PHRASE_INDEX[id(phrases)] = index
+    return index
+
+
+def _match_words(sent: Span, i: int, phrases: dict) -> tuple[str, int] | None:
+    """Longest phrase (a key of `phrases`) starting at doc token i; returns (phrase, length)."""
+    doc = sent.doc
+    for words in _phrases_by_first_word(phrases).get(doc[i].lower_, ()):
         n = len(words)
-        if (
-            i + n <= sent.end
-            and tuple(t.lower_ for t in sent.doc[i : i + n]) == words
-            and (best is None or n > best[1])
-        ):
-            best = (" ".join(words), n)
-    return best
+        if i + n <= sent.end and all(doc[i + k].lower_ == words[k] for k in range(1, n)):
+            return " ".join(words), n
+    return None
 
 
 def _read_number(doc: Doc, i: int, stop: int) -> tuple[int, int] | None:
@@ -245,8 +257,8 @@ def _quantity_at(doc: Doc, i: int, sent: Span, lex: _Lexicon) -> _Quantity | Non
         return None
     if tok.lower_ == "one" and i > sent.start and doc[i - 1].lower_ == "no":
         return None  # "no one": a negation, read by _negated_tolls
-    vague = _match_words(sent, i, lex.vague.keys())
-    mod = _match_words(sent, i, MODIFIERS.keys())
+    vague = _match_words(sent, i, lex.vague)
+    mod = _match_words(sent, i, MODIFIERS)
     k = i + (mod[1] if mod else 0)
     if k < sent.end and doc[k].lower_ == "between":
         k += 1
