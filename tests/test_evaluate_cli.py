@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 GOLD = ROOT.parent / "shared" / "golddata"
