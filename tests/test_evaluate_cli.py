@@ -10,7 +10,16 @@ import pytest
 from conftest import ROOT
 
 GOLD = ROOT.parent / "shared" / "golddata"
-TASKS = ["geoparse", "timex", "fatalities", "event-type", "event-location", "arguments", "attribution", "plover"]
+TASKS = [
+    "geoparse",
+    "timex",
+    "fatalities",
+    "event-type",
+    "event-location",
+    "arguments",
+    "attribution",
+    "plover",
+]
 
 pytestmark = pytest.mark.skipif(not GOLD.is_dir(), reason="gold data not present")
 
