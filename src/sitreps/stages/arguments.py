@@ -13,7 +13,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Token
 
 from sitreps.model import ActorMention, Claim, PlaceMention, TextSpan
-from sitreps.stages.triggers import Trigger
+from sitreps.stages.triggers import Trigger, governing_verb
 
 T = TypeVar("T")
 
@@ -135,15 +135,6 @@ def actor_in(token: Token, actors: Sequence[ActorMention]) -> ActorMention | Non
             if am.span.start <= tok.idx < am.span.end:
                 return am
     return None
-
-
-def governing_verb(token: Token) -> Token:
-    current = token
-    for _ in range(5):
-        if current.pos_ in ("VERB", "AUX") or current.head is current:
-            return current
-        current = current.head
-    return current
 
 
 def actor_roles(

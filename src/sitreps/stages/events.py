@@ -450,17 +450,21 @@ def _merge_repeats(mentions: list[EventMention]) -> list[EventMention]:
             index.setdefault(key, []).append(m)
             kept.append(m)
             continue
-        first = same[0]
-        for prefix in ("fatalities", "injuries"):
-            if getattr(first, f"{prefix}_best") < getattr(m, f"{prefix}_best"):
-                for part in ("low", "best", "high"):
-                    setattr(first, f"{prefix}_{part}", getattr(m, f"{prefix}_{part}"))
-                first.toll_spans.extend(m.toll_spans)
-        first.actor1 = first.actor1 or m.actor1
-        first.actor2 = first.actor2 or m.actor2
-        first.claim = first.claim or m.claim
-        first.civilian_targeting = first.civilian_targeting or m.civilian_targeting
+        _fold_into(same[0], m)
     return _fold_undated_twins(kept)
+
+
+def _fold_into(first: EventMention, repeat: EventMention) -> None:
+    """A repeat of an event fills what the first telling lacks; the larger toll of the two wins."""
+    for prefix in ("fatalities", "injuries"):
+        if getattr(first, f"{prefix}_best") < getattr(repeat, f"{prefix}_best"):
+            for part in ("low", "best", "high"):
+                setattr(first, f"{prefix}_{part}", getattr(repeat, f"{prefix}_{part}"))
+            first.toll_spans.extend(repeat.toll_spans)
+    first.actor1 = first.actor1 or repeat.actor1
+    first.actor2 = first.actor2 or repeat.actor2
+    first.claim = first.claim or repeat.claim
+    first.civilian_targeting = first.civilian_targeting or repeat.civilian_targeting
 
 
 def _fold_undated_twins(mentions: list[EventMention]) -> list[EventMention]:
@@ -484,14 +488,8 @@ def _fold_undated_twins(mentions: list[EventMention]) -> list[EventMention]:
             )
         if twin is None:
             out.append(m)
-            continue
-        for prefix in ("fatalities", "injuries"):
-            if getattr(twin, f"{prefix}_best") < getattr(m, f"{prefix}_best"):
-                for part in ("low", "best", "high"):
-                    setattr(twin, f"{prefix}_{part}", getattr(m, f"{prefix}_{part}"))
-                twin.toll_spans.extend(m.toll_spans)
-        twin.actor1 = twin.actor1 or m.actor1
-        twin.actor2 = twin.actor2 or m.actor2
+        else:
+            _fold_into(twin, m)
     return out
 
 

@@ -155,7 +155,7 @@ def find_triggers(doc: Doc, lexicon: Lexicon | None = None) -> list[Trigger]:
     return triggers
 
 
-def _governing_verb(token: Token) -> Token:
+def governing_verb(token: Token) -> Token:
     """The verb a trigger depends on: itself if a verb, else the nearest verbal ancestor."""
     current = token
     for _ in range(6):
@@ -173,7 +173,7 @@ def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
     """
     lexicon = lexicon or load_lexicon()
     head = trigger.head
-    verb = _governing_verb(head)
+    verb = governing_verb(head)
     # "despite 10 days of Russian air strikes": the trigger is the backdrop of another event
     for anc in [head, *list(head.ancestors)[:3]]:
         if anc.dep_ == "prep" and anc.lower_ in lexicon.background_preps:
