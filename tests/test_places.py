@@ -230,3 +230,50 @@ def test_direction_adjective_between_cue_and_name_keeps_the_cue(run):
     shan = found["Shan State"].place
     assert shan.feature_type == "admin1" and shan.country_code == "MM"
     assert found["Khan Younis"].place.country_code == "PS"
+
+
+def test_country_names_that_are_also_english_words(run):
+    found = by_text(run("A US convoy was ambushed. Japan and Canada condemned the attack on the convoy."))
+    assert found["US"].place.feature_type == "country" and found["US"].place.country_code == "US"
+    assert found["Japan"].place.country_code == "JP"
+    assert not any(m.span.text.lower() == "us" for m in run("Gunmen told us to leave the village."))
+
+
+def test_a_state_the_model_reads_as_a_person(run):
+    found = by_text(run("Tamil Nadu on Saturday asked the court to intervene."))
+    state = found["Tamil Nadu"].place
+    assert state.feature_type == "admin1" and state.country_code == "IN"
+
+
+def test_capitalised_feature_word_is_part_of_the_name(run):
+    mentions = run("Deputies in Henry County arrested two men after a shooting in Idlib Province.")
+    texts = {m.span.text for m in mentions}
+    assert {"Henry County", "Idlib Province"} <= texts
+    assert not texts & {"Henry", "County", "Idlib"}
+    idlib = by_text(mentions)["Idlib Province"].place
+    assert idlib.feature_type == "admin1" and idlib.country_code == "SY"
+
+
+def test_generic_words_alone_are_not_places(run):
+    text = "The Sheriff said the Valley was quiet and the County closed the Hall."
+    texts = {m.span.text for m in run(text)}
+    assert not texts & {"Sheriff", "Valley", "County", "Hall"}
+
+
+def test_place_inside_an_organisation_name_is_where_it_sits(run):
+    text = (
+        "The Pakistan Army said on Monday that militants had attacked a post, the Central Bank of Malta "
+        "reported losses, and Agence France-Presse quoted the New England Journal of Medicine."
+    )
+    found = by_text(run(text))
+    assert found["Pakistan"].relation == "based" and found["Pakistan"].place.country_code == "PK"
+    assert found["Malta"].relation == "based"
+    assert "France" not in found and "England" not in found
+
+
+def test_a_country_name_that_is_also_a_state_follows_the_article(run):
+    us = by_text(run("Police in Georgia said men from Macon and Savannah were arrested in Augusta."))
+    assert us["Georgia"].place.feature_type == "admin1" and us["Georgia"].place.country_code == "US"
+    caucasus = by_text(run("Russian troops entered Georgia and shelled villages near Tbilisi."))
+    georgia = caucasus["Georgia"].place
+    assert georgia.feature_type == "country" and georgia.country_code == "GE"

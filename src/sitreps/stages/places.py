@@ -32,6 +32,8 @@ from sitreps.model import Article, Place, PlaceMention, TextSpan
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_WINDOW = 7
+# importance (log-scale population and rank) from which a place's name outweighs other readings
+PROMINENT = 6.5
 WATER_WORDS = frozenset({"sea", "gulf", "strait", "ocean", "straits"})
 # "Kweyris, a military airport in ...": an appositive that says what the name is
 _APPOSITIVE = re.compile(
@@ -120,6 +122,14 @@ FACILITY_AFTER = frozenset(_lexicon("facility_after"))
 CUE_GAP_WORDS = frozenset(_lexicon("cue_gap_words"))
 # capitalised words that may follow a place inside a longer name and still leave the place a place
 GENERIC_AFTER = frozenset(FEATURE_AFTER) | WATER_WORDS | frozenset(_lexicon("generic_after"))
+# words that name a kind of place, person or building: never a place by themselves
+LONE_GENERIC = (
+    GENERIC_AFTER
+    | TITLES
+    | FACILITY_AFTER
+    | frozenset({"hall", "courthouse", "street", "avenue", "road", "highway", "park", "square", "creek"})
+    | frozenset({"area", "areas", "border", "capital", "heart", "sheriff", "manager", "earth"})
+)
 
 
 @dataclass
@@ -198,10 +208,13 @@ class _Context:
         self.gaz = gaz
         self.ent_of: dict[int, Span] = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
         # surnames and given names of people named in full elsewhere ("Hossein Hamedani" -> "Hamedani")
+        # ("Tamil Nadu" tagged PERSON is still the state: a prominent place's own name is no person's)
         self.person_words = {
             normalize_name(tok.text)
             for ent in doc.ents
-            if ent.label_ == "PERSON" and len([t for t in ent if t.is_alpha]) >= 2
+            if ent.label_ == "PERSON"
+            and len([t for t in ent if t.is_alpha]) >= 2
+            and not _prominent_place(gaz, ent.text)
             for tok in ent
             if tok.is_alpha and not tok.is_stop
         }
@@ -230,6 +243,15 @@ class _Context:
         if j < len(doc) and doc[j].text == "," and _APPOSITIVE.match(doc[j : min(len(doc), j + 8)].text):
             return True
         return j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in ("based", "bound", "held")
+
+
+def _is_prominent(h: GazetteerHit) -> bool:
+    return h.place.feature_type in ("country", "admin1") or h.importance >= PROMINENT
+
+
+def _prominent_place(gaz: Gazetteer, text: str) -> bool:
+    """A country, first-level area or big city spelled exactly so."""
+    return any(h.exact and _is_prominent(h) for h in gaz.hits(text, limit=5))
 
 
 def _recognise(ctx: _Context) -> list[_Found]:
@@ -285,8 +307,10 @@ def _judge(
     doc, gaz = ctx.doc, ctx.gaz
     i, j = w
     key = normalize_name(text)
-    if not key or doc[i].is_stop or (j - i == 1 and key in not_places):
+    if not key or (j - i == 1 and key in not_places):
         return None
+    if doc[i].is_stop and not (j - i == 1 and doc[i].is_upper and _country_hit(gaz, text)):
+        return None  # "US" is the country, "us" and "And" are not places
     adjective_cc = gaz.country_for_adjective(text) if j - i <= 2 else None
     if adjective_cc:
         return _Found(i, j, [], adjective_cc=adjective_cc)
@@ -300,11 +324,19 @@ def _judge(
     ent = ctx.ent_of.get(i)
     inside_ent = ent is not None and ent.start <= i and j <= ent.end
     label = ent.label_ if inside_ent else ""
-    if label in ("PERSON", "ORG") and len(ent) > j - i and j - i < len(ent):
-        return None  # part of a longer person or organisation name
-    if inside_ent and j < ent.end and _is_cap(doc[j]) and doc[j].lower_ not in GENERIC_AFTER:
-        return None  # the modifier of a longer name: "the White Helmets", "Gaza Post"
-    common = j - i == 1 and key in _common_words()
+    part_of_name = (label in ("PERSON", "ORG") and j - i < len(ent)) or (
+        inside_ent and j < ent.end and _is_cap(doc[j]) and doc[j].lower_ not in GENERIC_AFTER
+    )
+    if part_of_name:
+        # part of a longer name: "the White Helmets", "Jack London" are no places; but "Pakistan Army",
+        # "the Kano State Government", "Air Zimbabwe" name a prominent place as where the body sits
+        if label == "PERSON" or j - i == 1 and key in _common_words() or not _names_seat(doc, ent, i, j):
+            return None
+        based = [h for h in gaz.hits(text, limit=5) if h.exact and _is_prominent(h)]
+        return _Found(i, j, based, relation="based") if based else None
+    if j - i == 1 and key in LONE_GENERIC:
+        return None  # "County", "Valley", "Sheriff" alone name no place
+    common = j - i == 1 and key in _common_words() and not _country_hit(gaz, text)
     cue = ctx.has_place_cue(i, j) or (chain_end >= 0 and _only_list_glue(doc, chain_end, i))
     exact_ids = found_keys.get(key, [])
     hits = gaz.hits(text, limit=25) if exact_ids or found_keys.get(name_keys(text)[1]) else []
@@ -334,7 +366,10 @@ def _judge(
         top = max(h.importance for h in exact)
         needed = 5.5 if j - i == 1 and ctx.is_sentence_start(i) else 4.5
         if label == "PERSON" and not cue:
-            needed = 7.0
+            # a one-word name the model reads as a person is a place only when it is a big one;
+            # a longer name that is a country's or province's own ("Tamil Nadu") is that place
+            prominent = j - i > 1 and any(h.place.feature_type in ("country", "admin1") for h in exact)
+            needed = top if prominent else 7.0
         if not (trusted or top >= needed):
             return None
     else:
@@ -344,11 +379,38 @@ def _judge(
         if label in ("PERSON", "ORG", "NORP") and not (cue and best >= 0.85):
             return None  # a name the model reads as a person or group, only loosely like a town
     hint = FEATURE_AFTER.get(doc[j].lower_, "") if j < len(doc) else ""
+    if hint and _is_cap(doc[j]) and j - i < MAX_WINDOW:
+        # a capitalised feature word is part of the name ("Henry County", "Idlib Province"); a county
+        # resolves through the towns the gazetteer files under it
+        if hint == "admin2":
+            hits = [h for h in hits if strip_articles(normalize_name(h.place.admin2)) == strip_articles(key)]
+        j += 1
     if doc[j - 1].lower_ in WATER_WORDS:
         hint = "sea"  # "Red Sea" is the sea, not Sudan's Red Sea state
     after = doc.text[doc[j - 1].idx + len(doc[j - 1]) : doc[j - 1].idx + len(doc[j - 1]) + 16]
     relation = "based" if _BASED_AFTER.match(after) else "backed" if _BACKED_AFTER.match(after) else ""
     return _Found(i, j, hits, feature_hint=hint, relation=relation)
+
+
+def _names_seat(doc: Doc, ent: Span | None, i: int, j: int) -> bool:
+    """Whether tokens [i, j) inside an organisation's name say where it sits: the name's head
+    ("Pakistan Army", "the Kano State Government") or after "of" ("Central Bank of Malta"), never
+    glued by a hyphen ("Agence France-Presse") nor inside a facility's own name ("Da Nang Airport")."""
+    if ent is None:
+        return False
+    first = ent.start
+    while first < i and doc[first].lower_ in ("the", "a", "an"):
+        first += 1
+    if not (i == first or doc[i - 1].lower_ == "of"):
+        return False
+    if j < len(doc) and doc[j].text in ("-", "–") and not doc[j - 1].whitespace_:
+        return False
+    rest = {doc[k].lower_ for k in range(j, ent.end)}
+    return not rest & (FACILITY_AFTER | {"airport", "airbase", "base"})
+
+
+def _country_hit(gaz: Gazetteer, text: str) -> bool:
+    return any(h.exact and h.place.feature_type == "country" for h in gaz.hits(text, limit=5))
 
 
 def _only_list_glue(doc: Doc, a: int, b: int) -> bool:
@@ -418,6 +480,26 @@ def _score(
     return s
 
 
+def _country_or_state(f: _Found, country: GazetteerHit, focus: Counter, mentions: int) -> Place:
+    """A country's name is the country, unless it is also a first-level area's own name ("Georgia")
+    and the article's other places lie in that area's country, not in the namesake country."""
+    cc = country.place.country_code
+    states = [
+        h.place
+        for h in f.hits
+        if h.exact
+        and h.place.feature_type == "admin1"
+        and h.place.country_code != cc
+        and normalize_name(h.place.name) == normalize_name(country.place.name)
+    ]
+    if states:
+        own = focus.get(cc, 0.0) - 2.0 * mentions  # the name's own mentions weigh for the country
+        state = max(states, key=lambda p: focus.get(p.country_code, 0.0))
+        if focus.get(state.country_code, 0.0) >= max(1.0, 2.0 * own):
+            return state
+    return country.place
+
+
 def _rough_km(a: Place, b: Place) -> float:
     """Equirectangular distance: plenty for 'within 50/200/500 km' and much cheaper."""
     dlat = a.latitude - b.latitude  # type: ignore[operator]
@@ -437,6 +519,7 @@ def _resolve(ctx: _Context, found: list[_Found], text: str) -> list[Place | None
     names_all = set().union(*names_by_sent.values()) if names_by_sent else set()
     chosen: list[Place | None] = [None] * len(found)
     anchors: list[Place] = []
+    key_counts = Counter(normalize_name(ctx.doc[f.start : f.end].text) for f in found if not f.adjective_cc)
     for _pass in range(2):
         new_anchors = []
         for n, f in enumerate(found):
@@ -449,7 +532,7 @@ def _resolve(ctx: _Context, found: list[_Found], text: str) -> list[Place | None
             # a country name is the country, whatever the rest of the article says
             country = next((h for h in f.hits if h.exact and h.place.feature_type == "country"), None)
             if country is not None:
-                chosen[n] = country.place
+                chosen[n] = _country_or_state(f, country, focus, key_counts.get(key, 0))
                 continue
             here = names_by_sent.get(ctx.sentence_of(f.start), set()) - {strip_articles(key)}
             others = [a for a in anchors if a is not chosen[n]]
