@@ -173,3 +173,20 @@ def test_bare_year_entity_resolves_without_a_part():
     found = find_dates(parse(text), Article(text=text, published=date(1998, 3, 2)))
     years = [d for d in found if d.span.text.endswith("1998")]
     assert years and years[0].date_start == date(1998, 1, 1)
+
+
+def test_reference_words_and_relative_months():
+    """"now"/"recently" are kind "reference" (they date no event); "last May" is the May before."""
+    from datetime import date
+
+    from sitreps.model import Article
+    from sitreps.nlp import parse
+    from sitreps.stages.dates import find_dates
+
+    text = "The rebels are now near the city. Talks last May failed, and this May they resumed."
+    found = {d.span.text: d for d in find_dates(parse(text), Article(text=text, published=date(2015, 10, 10)))}
+    assert found["now"].kind == "reference" and found["now"].date_start == date(2015, 10, 10)
+    assert found["last May"].date_start == date(2015, 5, 1)
+    assert found["this May"].date_start == date(2015, 5, 1)
+    text = "This may take weeks."
+    assert not find_dates(parse(text), Article(text=text, published=date(2015, 10, 10)))

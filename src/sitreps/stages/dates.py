@@ -300,6 +300,40 @@ def _duration(m: re.Match, ref: date | None, future: bool) -> _Resolved:
     return _Resolved(ref - timedelta(days=_days_back(n, unit)), ref, "duration", True)
 
 
+def _relative_month(m: re.Match, ref: date | None, future: bool) -> _Resolved:
+    """"last May" (the May before the current month), "this September" (of the current year)."""
+    if ref is None:
+        return _Resolved(None, None, "month", True)
+    month = _month_num(m.group("month"))
+    which = m.group("which").lower()
+    year = ref.year
+    if which == "last" and month >= ref.month:
+        year -= 1
+    elif which == "next" and month <= ref.month:
+        year += 1
+    start, end = _month_range(year, month)
+    return _Resolved(start, end, "month", True)
+
+
+# "now", "recently", "in the past": they place a statement in time but date no event; kind "reference"
+_REFERENCE_WORDS = {
+    "now": 0, "currently": 0, "current": 0, "at present": 0, "presently": 0, "nowadays": 0, "these days": 0,
+    "recently": -30, "lately": -30, "more recently": -30, "previously": -365, "formerly": -365,
+    "in the past": -365, "the past": -365, "in the future": 365, "the future": 365,
+}  # fmt: skip
+
+
+def _reference(m: re.Match, ref: date | None, future: bool) -> _Resolved:
+    if ref is None:
+        return _Resolved(None, None, "reference", True)
+    offset = _REFERENCE_WORDS[" ".join(m.group(0).lower().split())]
+    if offset == 0:
+        return _Resolved(ref, ref, "reference", True)
+    if offset < 0:
+        return _Resolved(ref + timedelta(days=offset), ref, "reference", True)
+    return _Resolved(ref + timedelta(days=1), ref + timedelta(days=offset), "reference", True)
+
+
 # Order matters: earlier (more specific) patterns win over later ones on overlapping text.
 _PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, date | None, bool], _Resolved | None]]] = [
     (re.compile(rf"\b(?:{_WD},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"), _explicit),
@@ -330,6 +364,7 @@ _PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, date | None, bool], _Resol
         _relative_day,
     ),
     (re.compile(rf"\b(?P<pre>(?:last|next|on|this|late|early)\s+)?(?P<wd>{_WD}){_PART}"), _weekday),
+    (re.compile(rf"\b(?P<which>[Ll]ast|[Tt]his|[Nn]ext)\s+{_MONTH}\b(?!\s+\d)"), _relative_month),
     (
         re.compile(
             rf"\b(?:(?:in|since|during|until|by|from|of|through)\s+)(?:(?P<part>early|mid-|late)\s*)?{_MONTH}\b"
@@ -350,6 +385,14 @@ _PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, date | None, bool], _Resol
     # "10 days of air strikes", "for three weeks"
     (re.compile(rf"\b{_NUM}\s+{_UNIT}(?=\s+of\b)", re.I), _duration),
     (re.compile(rf"\bfor\s+{_NUM}\s+{_UNIT}\b", re.I), _duration),
+    (
+        re.compile(
+            r"\b(?:now|currently|current|at\s+present|presently|nowadays|these\s+days|more\s+recently|"
+            r"recently|lately|previously|formerly|in\s+the\s+past|the\s+past|in\s+the\s+future|the\s+future)\b",
+            re.I,
+        ),
+        _reference,
+    ),
 ]
 
 

@@ -318,7 +318,7 @@ def _context_place(doc, places: list[PlaceMention], idx: int, actor_spans, built
 def _governing_date(cand, rivals, doc, dates: list[DateMention], idx: int) -> DateMention | None:
     """The date expression of the trigger's own sentence nearest to it in the tree; background ("since
     2011") and durations ("10 days of strikes") do not date an event."""
-    usable = [d for d in dates if d.sentence == idx and d.kind not in ("since", "duration")]
+    usable = [d for d in dates if d.sentence == idx and d.kind not in ("since", "duration", "reference")]
     mine = owned(usable, cand.trigger, rivals, doc, lambda d: d.span.start)
     if not mine:
         return None
