@@ -184,7 +184,8 @@ def test_reference_words_and_relative_months():
     from sitreps.stages.dates import find_dates
 
     text = "The rebels are now near the city. Talks last May failed, and this May they resumed."
-    found = {d.span.text: d for d in find_dates(parse(text), Article(text=text, published=date(2015, 10, 10)))}
+    published = date(2015, 10, 10)
+    found = {d.span.text: d for d in find_dates(parse(text), Article(text=text, published=published))}
     assert found["now"].kind == "reference" and found["now"].date_start == date(2015, 10, 10)
     assert found["last May"].date_start == date(2015, 5, 1)
     assert found["this May"].date_start == date(2015, 5, 1)
