@@ -215,3 +215,19 @@ def test_two_events_in_one_sentence_stay_apart(tolls_of):
         "similar attack."
     )
     assert [t.best for t in tolls] == [12, 25]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Militants attacked a house, killing the owner, his wife and three children.", 5),
+        ("An Interpol commander was assassinated as he walked to work.", 1),
+        ("A man was gunned down by militants in his house.", 1),
+        ("The journalist was shot dead as he returned home.", 1),
+        ("A trader was stabbed to death in the market.", 1),
+        ("Gunmen killed five soldiers.", 5),
+    ],
+)
+def test_single_people_and_killings_told_by_manner(text, expected):
+    tolls = [t for t in find_tolls(parse(text), Article(text=text)) if t.kind == "killed" and not t.excluded]
+    assert sum(t.best for t in tolls) == expected

@@ -340,6 +340,8 @@ def _attach_victim(doc: Doc, q: _Quantity, sent: Span, lex: _Lexicon) -> None:
 
 def _trigger_kind(tok: Token, lex: _Lexicon) -> str | None:
     lemma = tok.lemma_.lower()
+    if _manner_kill(tok):
+        return "killed"
     if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
         return None  # "shot down 17 drones" downs aircraft, it kills nobody
     return lex.verbs.get(lemma) or lex.intransitive.get(lemma) or lex.predicates.get(tok.lower_)
@@ -549,28 +551,58 @@ def _who(victims: list[Token], lex: _Lexicon) -> str:
     return ", ".join(known) if known else "unknown"
 
 
+_MANNER_VERBS = {
+    "shoot", "stab", "beat", "hack", "burn", "club", "strangle", "stone", "bludgeon", "gun", "hang",
+}  # fmt: skip
+_SINGULAR_DETS = {"a", "an", "one", "another", "the", "his", "her", "their", "its", "whose"}
+
+
+def _manner_kill(t: Token) -> bool:
+    """'shot dead', 'stabbed to death', 'beaten to death', 'gunned down': a killing told by its manner."""
+    if t.lemma_.lower() not in _MANNER_VERBS:
+        return False
+    for c in t.children:
+        if c.lower_ == "dead" or (c.dep_ == "prt" and c.lower_ == "down" and t.lemma_.lower() == "gun"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children):
+            return True
+    return False
+
+
+def _is_single_person(c: Token, lex: _Lexicon) -> bool:
+    """'a soldier', 'An Interpol Commander', 'his wife', 'General Hamedani', 'he'."""
+    if c.ent_type_ == "PERSON" or c.lower_ in ("he", "she", "him", "her", "himself", "herself"):
+        return True
+    dets = {d.lower_ for d in c.children if d.dep_ in ("det", "nummod", "poss")}
+    lemma = c.lemma_.lower()
+    return (
+        c.tag_ in ("NN", "NNP")
+        and bool(dets & _SINGULAR_DETS)
+        and lemma not in lex.non_person
+        and lemma not in lex.generic
+        and not c.like_num
+    )
+
+
 def _singular_victims(sent: Span, used: set[int], lex: _Lexicon) -> list[tuple[Token, str, Token]]:
-    """'a soldier was killed', 'General Hamedani was killed', 'he died': one victim, no number."""
+    """'a soldier was killed', 'General Hamedani was killed', 'he died', 'killing the owner, his wife and
+    three children' (each single person of the list; numbered ones are counted as quantities)."""
     out = []
     for t in sent:
-        kind = lex.verbs.get(t.lemma_.lower()) or lex.intransitive.get(t.lemma_.lower())
-        if kind is None or t.i in used:
-            continue
+        lemma = t.lemma_.lower()
+        kind = lex.verbs.get(lemma) or lex.intransitive.get(lemma) or ("killed" if _manner_kill(t) else None)
+        if kind is None:
+            continue  # a verb already counted ("killing 5 soldiers") may still list single people beside them
+        transitive = lemma in lex.verbs or _manner_kill(t)
         for c in t.children:
-            active_obj = c.dep_ == "dobj" and t.lemma_.lower() in lex.verbs
-            intransitive = t.lemma_.lower() in lex.intransitive
+            active_obj = c.dep_ == "dobj" and transitive
+            intransitive = lemma in lex.intransitive
             passive_or_intrans = c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and intransitive)
-            if not (active_obj or passive_or_intrans) or c.i in used:
+            if not (active_obj or passive_or_intrans):
                 continue
-            dets = {d.lower_ for d in c.children if d.dep_ in ("det", "nummod")}
-            person = c.ent_type_ == "PERSON" or c.lower_ in ("he", "she", "him", "her")
-            singular_noun = (
-                c.tag_ == "NN"
-                and dets & {"a", "an", "one", "another"}
-                and (c.lemma_.lower() not in lex.non_person and c.lemma_.lower() not in lex.generic)
-            )
-            if person or singular_noun:
-                out.append((t, kind, c))
+            for victim in (c, *c.conjuncts):
+                if victim.i not in used and _is_single_person(victim, lex):
+                    out.append((t, kind, victim))
     return out
 
 
