@@ -96,6 +96,95 @@ def test_geoparse_resolution_prefers_stage_mention_then_context() -> None:
     assert geoparse.resolve_gold(gold_none, text, mentions, Gaz()) == (None, "none")
 
 
+# GeoWebNews-style typed annotations: a demonym, a literal, a metonym, an organisation holding an
+# associative place name, and a coerced literal without coordinates
+TYPED_TEXT = "Kenyan police in Nairobi said Uganda agreed; the Kampala Times met at the Capitol."
+TYPED = f"""<articles><article file="9"><text>{TYPED_TEXT}</text><toponyms>
+<toponym><extractedName>Kenyan</extractedName><type>Demonym</type><start>0</start><end>6</end></toponym>
+<toponym><extractedName>Nairobi</extractedName><type>Literal</type><start>17</start><end>24</end>
+<geonamesID>184745</geonamesID><latitude>-1.28</latitude><longitude>36.82</longitude></toponym>
+<toponym><extractedName>Uganda</extractedName><type>Metonymic</type><start>30</start><end>36</end>
+<latitude>1.25</latitude><longitude>32.5</longitude></toponym>
+<toponym><extractedName>Kampala Times</extractedName><type>Non_Toponym</type><start>49</start><end>62</end>
+</toponym>
+<toponym><extractedName>Kampala</extractedName><type>Embedded_Non_Lit</type><start>49</start><end>56</end>
+<latitude>0.31</latitude><longitude>32.58</longitude></toponym>
+<toponym><extractedName>Capitol</extractedName><type>Coercion</type><start>74</start><end>81</end></toponym>
+</toponyms></article></articles>"""
+
+
+def test_geoparsing_loader_keeps_typed_annotations(tmp_path: Path) -> None:
+    art = geoparsing.load(_write(tmp_path, "typed.xml", TYPED))[0]
+    # gold places are the spans with coordinates; every typed span is an annotation
+    assert [t.name for t in art.toponyms] == ["Nairobi", "Uganda", "Kampala"]
+    assert [(a.name, a.reading) for a in art.annotations] == [
+        ("Kenyan", "associative"),
+        ("Nairobi", "literal"),
+        ("Uganda", "associative"),
+        ("Kampala", "associative"),
+        ("Kampala Times", "non_toponym"),
+        ("Capitol", "literal"),  # a coerced literal without coordinates still counts for recognition
+    ]
+    assert all(TYPED_TEXT[a.start : a.end] == a.name for a in art.annotations)
+    assert geoparsing.reading("Literal_Modifier") == "literal"
+    assert geoparsing.reading("Non_Lit_Expression") == "non_toponym" and geoparsing.reading("") == ""
+    # dialects without types have no annotations
+    assert geoparsing.load(_write(tmp_path, "lgl.xml", LGL))[0].annotations == []
+
+
+def test_literal_recognition_scoring() -> None:
+    literal = [(17, 24), (74, 81)]
+    associative = [(0, 6), (30, 36), (49, 56)]
+    predicted = [
+        (17, 24),  # Nairobi: true positive
+        (30, 36),  # Uganda (metonymic): not scored
+        (49, 62),  # "Kampala Times" overlaps the associative Kampala: not scored
+        (73, 81),  # a boundary error on the Capitol: false positive (and the gold is missed)
+        (7, 13),  # "police": false positive
+    ]
+    prf = geoparse.literal_prf(literal, associative, predicted, "exact")
+    assert (prf.tp, prf.fp, prf.fn) == (1, 2, 1)
+    relaxed = geoparse.literal_prf(literal, associative, predicted, "overlap")
+    assert (relaxed.tp, relaxed.fp, relaxed.fn) == (2, 1, 0)
+    assert geoparse.literal_prf([], associative, [(0, 6)]).fp == 0
+    with pytest.raises(ValueError):
+        geoparse.literal_prf(literal, associative, predicted, "fuzzy")
+
+
+def test_geoparse_task_reports_literal_scores_for_typed_sets(tmp_path: Path, monkeypatch) -> None:
+    import sitreps.gazetteer
+    import sitreps.stages.places
+
+    nairobi = Place("Nairobi", -1.28, 36.82, country_code="KE")
+    uganda = Place("Uganda", 1.25, 32.5, country_code="UG")
+
+    def fake_find_places(doc, article, gaz=None) -> list[PlaceMention]:
+        found = [("Nairobi", nairobi), ("Uganda", uganda), ("police", None)]
+        return [
+            _mention(article.text.index(name), article.text.index(name) + len(name), name, place)
+            for name, place in found
+            if name in article.text
+        ]
+
+    class NoGaz:
+        def candidates(self, name: str) -> list[Place]:
+            return []
+
+    monkeypatch.setattr(sitreps.stages.places, "find_places", fake_find_places)
+    monkeypatch.setattr(sitreps.gazetteer, "get_gazetteer", lambda: NoGaz())
+    files = [_write(tmp_path, "typed.xml", TYPED), _write(tmp_path, "untyped.xml", LGL)]
+    result = geoparse.evaluate(files, None)
+    typed = result.sets["typed.xml"]
+    # literal gold: Nairobi, Capitol; predictions: Nairobi (tp), Uganda (not scored), police (fp)
+    assert typed["recognition_precision_literal"] == 0.5
+    assert typed["recognition_recall_literal"] == 0.5
+    assert typed["n_literal"] == 2
+    # the existing all-toponym score still counts Uganda as right
+    assert typed["recognition_precision"] == 2 / 3 and typed["recognition_f1"] > 0
+    assert "recognition_f1_literal" not in result.sets["untyped.xml"]
+    assert result.overall["recognition_f1_literal"] == typed["recognition_f1_literal"]
+
+
 TML = """<?xml version="1.0" ?>
 <TimeML><DOCID>d1</DOCID>
 <DCT><TIMEX3 tid="t0" type="DATE" value="1998-03-05"

@@ -2,10 +2,18 @@
 
 Dialects are told apart by element names, never by file name:
 - GeoWebNews: `<toponym>` with `<extractedName>`, `<type>`, `<latitude>`/`<longitude>`, `<geonamesID>`;
-  only toponyms with coordinates are places (the rest are annotated non-toponym expressions).
+  only toponyms with coordinates are places (the rest are annotated non-toponym expressions, demonyms,
+  languages and homonyms). Every typed annotation, with coordinates or not, is also kept as a
+  `GoldAnnotation` so recognition can be scored on literal toponyms only.
 - LGL: `<toponym>` with `<phrase>` and `<gaztag geonameid>` holding `<fcode>`, `<lat>`, `<lon>`.
 - GeoVirus: `<location>` with `<name>`, `<lat>`, `<lon>`, `<page>`.
 Offsets are characters into the article's `<text>`.
+
+GeoWebNews' types fall in three readings (Gritta et al. 2019, "A pragmatic guide to geoparsing
+evaluation", and the label map of their code): literal (the place itself: Literal, Mixed, Coercion,
+Embedded_Literal, Literal_Modifier), associative (a place name used for something tied to it: Metonymic,
+Non_Literal_Modifier, Embedded_Non_Lit, Demonym, Language, Homonym) and not a toponym (Literal_Expression,
+Non_Lit_Expression, Non_Toponym: common-noun expressions and names such as organisations).
 """
 
 from __future__ import annotations
@@ -14,6 +22,24 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
+
+LITERAL_TYPES = frozenset({"literal", "mixed", "coercion", "embedded_literal", "literal_modifier"})
+ASSOCIATIVE_TYPES = frozenset(
+    {"metonymic", "non_literal_modifier", "embedded_non_lit", "demonym", "language", "homonym"}
+)
+
+
+def reading(annotation_type: str) -> str:
+    """The reading of a GeoWebNews type: "literal", "associative", "non_toponym"; "" for no type."""
+    key = annotation_type.strip().casefold().replace("-", "_").replace(" ", "_")
+    if not key:
+        return ""
+    if key in LITERAL_TYPES:
+        return "literal"
+    if key in ASSOCIATIVE_TYPES:
+        return "associative"
+    return "non_toponym"  # the expression types, Non_Toponym, and any type the scheme does not list
 
 
 @dataclass(frozen=True)
@@ -36,11 +62,26 @@ class GoldToponym:
         return code.startswith(("PPL", "ADM", "PCL"))
 
 
+@dataclass(frozen=True)
+class GoldAnnotation:
+    """A typed annotated span (GeoWebNews), whether or not it carries coordinates."""
+
+    start: int
+    end: int
+    name: str
+    annotation_type: str
+
+    @property
+    def reading(self) -> str:
+        return reading(self.annotation_type)
+
+
 @dataclass
 class GeoArticle:
     doc_id: str
     text: str
-    toponyms: list[GoldToponym] = field(default_factory=list)
+    toponyms: list[GoldToponym] = field(default_factory=list)  # gold places: spans with coordinates
+    annotations: list[GoldAnnotation] = field(default_factory=list)  # typed spans; empty if no types
 
 
 def _text(el: ET.Element | None, tag: str) -> str:
@@ -85,7 +126,19 @@ def _toponym(el: ET.Element) -> GoldToponym | None:
     return GoldToponym(start, end, name, lat, lon, gid, fcode, kind)
 
 
-def _realign(t: GoldToponym, text: str) -> GoldToponym:
+_Span = TypeVar("_Span", GoldToponym, GoldAnnotation)
+
+
+def _annotation(el: ET.Element) -> GoldAnnotation | None:
+    """The typed span of a `<toponym>` that has a `<type>` (GeoWebNews), coordinates or not."""
+    kind = _text(el, "type")
+    start, end = _int(_text(el, "start")), _int(_text(el, "end"))
+    if not kind or start is None or end is None:
+        return None
+    return GoldAnnotation(start, end, _text(el, "extractedName") or _text(el, "name"), kind)
+
+
+def _realign(t: _Span, text: str) -> _Span:
     """Offsets that miss the annotated name by a character or two (GeoVirus counts from 1) are moved
     onto the name; offsets that already cover it, or that no small shift repairs, stay as they are."""
     name = " ".join(t.name.split()).casefold()
@@ -105,14 +158,24 @@ def iter_articles(path: Path) -> Iterator[GeoArticle]:
         text_el = art.find("text")
         text = text_el.text or "" if text_el is not None else ""
         doc_id = art.get("docid") or art.get("file") or _text(art, "source") or str(n)
-        toponyms = []
+        toponyms, annotations = [], []
         for el in art.iter():
-            if el.tag in ("toponym", "location"):
-                t = _toponym(el)
-                t = _realign(t, text) if t is not None else None
-                if t is not None and 0 <= t.start < t.end <= len(text):
-                    toponyms.append(t)
-        yield GeoArticle(doc_id, text, sorted(toponyms, key=lambda t: (t.start, t.end)))
+            if el.tag not in ("toponym", "location"):
+                continue
+            t = _toponym(el)
+            t = _realign(t, text) if t is not None else None
+            if t is not None and 0 <= t.start < t.end <= len(text):
+                toponyms.append(t)
+            a = _annotation(el)
+            a = _realign(a, text) if a is not None else None
+            if a is not None and 0 <= a.start < a.end <= len(text):
+                annotations.append(a)
+        yield GeoArticle(
+            doc_id,
+            text,
+            sorted(toponyms, key=lambda t: (t.start, t.end)),
+            sorted(annotations, key=lambda a: (a.start, a.end)),
+        )
 
 
 def load(path: Path, limit: int | None = None) -> list[GeoArticle]:

@@ -9,7 +9,18 @@ the mention overlapping it) when it has coordinates; otherwise the gazetteer's c
 span's text, picking the first candidate in the country most of the article's resolved places fall in
 (the article's context), else the best-ranked candidate. Error = great-circle km to the gold point;
 no candidate at all counts as a miss (`no_candidate`). The `subset_*` metrics cover gold places that are
-a populated place, an administrative area or a country, where the dialect says so (LGL's fcode).
+a populated place, an administrative area or a country, where the dialect says so (LGL's fcode;
+GeoWebNews' types say how a name is used, not what kind of place it names, so it has no such subset).
+
+Literal recognition (`recognition_*_literal`, dialects with toponym types: GeoWebNews), the figure issue 4
+targets. Gold = the literal toponyms (Literal, Mixed, Coercion, Embedded_Literal, Literal_Modifier; see
+the loader), with or without coordinates. A predicted span that matches an unused literal gold span
+(exactly, or by overlap for `_overlap`) is a true positive. One that matches none is left out of the
+score, neither true nor false positive, when it overlaps an associative gold toponym ("Zimbabwe said",
+"British", "the New York Times"' New York) and no literal one: the annotators marked a place name
+there, and whether to offer such names is a product choice the literal score does not judge. Any other
+unmatched prediction (a boundary error on a literal toponym, an organisation, a person, a common noun) is
+a false positive; unmatched literal gold spans are false negatives.
 """
 
 from __future__ import annotations
@@ -29,6 +40,47 @@ BATCH_SIZE = 16
 def predicted_spans(mentions: list[PlaceMention]) -> list[tuple[int, int]]:
     """Spans the stage offers as toponyms (country adjectives tie to a country, they are not places)."""
     return [(m.span.start, m.span.end) for m in mentions if not m.is_country_adjective]
+
+
+def literal_prf(
+    literal: list[tuple[int, int]],
+    associative: list[tuple[int, int]],
+    predicted: list[tuple[int, int]],
+    mode: str = "exact",
+) -> PRF:
+    """Recognition of literal toponyms, one-to-one; predictions on associative toponyms are not scored."""
+    if mode not in ("exact", "overlap"):
+        raise ValueError(f"mode must be 'exact' or 'overlap', not {mode!r}")
+    gold = sorted(set(literal))
+    used: set[int] = set()
+    tp = fp = 0
+    for p in sorted(set(predicted)):
+        hit = next(
+            (
+                i
+                for i, g in enumerate(gold)
+                if i not in used and (g == p if mode == "exact" else overlaps(g, p))
+            ),
+            None,
+        )
+        if hit is not None:
+            used.add(hit)
+            tp += 1
+        elif any(overlaps(p, a) for a in associative) and not any(overlaps(p, g) for g in gold):
+            continue  # a place name used associatively: neither right nor wrong for the literal score
+        else:
+            fp += 1
+    return PRF(tp, fp, len(gold) - tp)
+
+
+def _literal_metrics(exact: PRF, overlap: PRF) -> dict[str, float]:
+    return {
+        "recognition_precision_literal": exact.precision,
+        "recognition_recall_literal": exact.recall,
+        "recognition_f1_literal": exact.f1,
+        "recognition_f1_literal_overlap": overlap.f1,
+        "n_literal": exact.tp + exact.fn,
+    }
 
 
 def _mention_at(gold: GoldToponym, mentions: list[PlaceMention]) -> PlaceMention | None:
@@ -107,6 +159,7 @@ def evaluate(files: list[Path], limit: int | None) -> TaskResult:
     nlp, gaz = load_nlp(), get_gazetteer()
     result = TaskResult("geoparse", "")
     totals = [PRF(0, 0, 0), PRF(0, 0, 0)]
+    literal_totals: list[PRF] | None = None  # stays None until a file with toponym types is seen
     all_errors: list[float | None] = []
     all_subset: list[float | None] = []
     all_sources: Counter = Counter()
@@ -119,6 +172,8 @@ def evaluate(files: list[Path], limit: int | None) -> TaskResult:
         subset: list[float | None] = []
         sources: Counter = Counter()
         id_hits: list[bool] = []
+        typed = any(a.annotations for a in articles)
+        lit_exact, lit_overlap = PRF(0, 0, 0), PRF(0, 0, 0)
         docs = nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE)
         for art, doc in zip(articles, docs, strict=True):
             mentions = find_places(doc, Article(text=art.text), gaz)
@@ -126,6 +181,11 @@ def evaluate(files: list[Path], limit: int | None) -> TaskResult:
             pred = predicted_spans(mentions)
             exact += span_prf(gold_spans, pred, "exact")
             overlap += span_prf(gold_spans, pred, "overlap")
+            if typed:
+                literal = [(a.start, a.end) for a in art.annotations if a.reading == "literal"]
+                assoc = [(a.start, a.end) for a in art.annotations if a.reading == "associative"]
+                lit_exact += literal_prf(literal, assoc, pred, "exact")
+                lit_overlap += literal_prf(literal, assoc, pred, "overlap")
             for t in art.toponyms:
                 place, how = resolve_gold(t, art.text, mentions, gaz)
                 sources[how] += 1
@@ -142,12 +202,18 @@ def evaluate(files: list[Path], limit: int | None) -> TaskResult:
                 if err is None or err > 161:
                     worst.append((path.name, t.name, place.name if place else "-", err))
         result.sets[path.name] = _set_metrics(exact, overlap, errors, subset, sources, id_hits)
+        if typed:
+            result.sets[path.name].update(_literal_metrics(lit_exact, lit_overlap))
+            prev = literal_totals or [PRF(0, 0, 0), PRF(0, 0, 0)]
+            literal_totals = [prev[0] + lit_exact, prev[1] + lit_overlap]
         totals = [totals[0] + exact, totals[1] + overlap]
         all_errors += errors
         all_subset += subset
         all_sources += sources
         all_ids += id_hits
     result.overall = _set_metrics(totals[0], totals[1], all_errors, all_subset, all_sources, all_ids)
+    if literal_totals is not None:  # pooled over the typed sets only
+        result.overall.update(_literal_metrics(*literal_totals))
     misses = Counter((f, gold, got) for f, gold, got, _ in worst)
     result.details["most frequent resolution misses (file | gold name | sitreps place | count)"] = [
         (f, gold, got, n) for (f, gold, got), n in misses.most_common(15)
