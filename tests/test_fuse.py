@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from sitreps.fuse import FusionRules, cluster_mentions, compatible, fuse_mentions, haversine_km
+from sitreps.fuse import FusionRules, cluster_mentions, compatible, fuse_mentions, haversine_km, same_place
 from sitreps.model import Actor, Claim, EventMention, Place, TextSpan
 
 RUSSIA = Actor("Military Forces of Russia (2000-)", 8, "Russia", "state")
@@ -267,3 +267,14 @@ def test_fusion_scales_to_a_large_store() -> None:
     assert time.perf_counter() - started < 10
     assert len(events) == 2000
     assert all(e.sources == ["AFP", "Reuters"] for e in events)
+
+
+def test_a_city_covers_its_districts_but_not_nearby_villages():
+    city = Place("Mogadishu", 2.0371, 45.3438, "Somalia", "SO", population=2_587_183, geonames_id=53654)
+    district = Place("Hodan", 2.0285, 45.3020, "Somalia", "SO", feature_type="admin2", geonames_id=None)
+    village = Place("Village A", 2.10, 45.30, "Somalia", "SO", population=2_000, geonames_id=1)
+    other_village = Place("Village B", 2.14, 45.30, "Somalia", "SO", population=1_500, geonames_id=2)
+    assert same_place(city, district)
+    assert same_place(district, city)
+    assert not same_place(village, other_village)  # ~4.4 km apart, both small: two places
+    assert not same_place(city, Place("Afgooye", 2.1381, 45.1212, "Somalia", "SO", population=65_000))

@@ -66,6 +66,10 @@ class FusionRules:
     fuse_unresolved: bool = False
     # Length to which the first mention's sentence is trimmed in the event's notes.
     max_notes_chars: int = 300
+    # A city covers its districts: a place within this many km of a city of at least this population is
+    # the city's ("Hodan district" and "Mogadishu" are one place for fusion), as ACLED codes a city's
+    # neighbourhoods to the city. Keyed by population floor; the largest floor met applies.
+    city_radius_km: dict[int, float] = field(default_factory=lambda: {100_000: 8.0, 1_000_000: 15.0})
 
 
 DEFAULT_RULES = FusionRules()
@@ -103,6 +107,11 @@ def same_place(a: Place, b: Place, rules: FusionRules = DEFAULT_RULES) -> bool:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
     limit = rules.max_distance_km.get(max(a.geo_precision, b.geo_precision), 1.0)
+    for place in (a, b):
+        if place.feature_type == "populated_place":
+            floors = [f for f in rules.city_radius_km if place.population >= f]
+            if floors:
+                limit = max(limit, rules.city_radius_km[max(floors)])
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= limit  # type: ignore[arg-type]
 
 
