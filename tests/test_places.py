@@ -277,3 +277,50 @@ def test_a_country_name_that_is_also_a_state_follows_the_article(run):
     caucasus = by_text(run("Russian troops entered Georgia and shelled villages near Tbilisi."))
     georgia = caucasus["Georgia"].place
     assert georgia.feature_type == "country" and georgia.country_code == "GE"
+
+
+def test_city_comma_state_picks_the_namesake_in_that_state(run):
+    found = by_text(run("A tornado tore through Paris, Texas, on Sunday, and crews from Dallas were sent."))
+    paris = found["Paris"].place
+    assert paris is not None and (paris.country_code, paris.admin1) == ("US", "Texas")
+
+
+def test_city_comma_state_abbreviation(run):
+    found = by_text(run("The school board in Athens, Ga., voted on Monday to close two schools."))
+    athens = found["Athens"].place
+    assert athens is not None and (athens.country_code, athens.admin1) == ("US", "Georgia")
+
+
+def test_later_bare_mention_follows_the_qualified_one(run):
+    text = (
+        "PARIS, Texas (AP) - A man was charged with arson on Tuesday. "
+        "Firefighters said the blaze was the third in Paris this year."
+    )
+    paris = [m for m in run(text) if m.span.text.lower() == "paris"]
+    assert len(paris) == 2
+    assert all(m.place is not None and m.place.admin1 == "Texas" for m in paris)
+
+
+def test_the_state_most_places_fall_in_decides_a_namesake(run):
+    text = (
+        "Police in Harrisburg said the driver had fled from Lancaster and was caught in York. "
+        "He was later taken to a jail in Lebanon County and appeared in court in Hershey. "
+        "A witness from Ephrata said the chase passed through Manheim, Lititz and Palmyra."
+    )
+    palmyra = by_text(run(text))["Palmyra"].place
+    assert palmyra is not None and (palmyra.country_code, palmyra.admin1) == ("US", "Pennsylvania")
+
+
+def test_coherence_never_overrides_a_country_name(run):
+    text = (
+        "Officers in Harrisburg, Lancaster and York said the shipment had come from Lebanon "
+        "by way of a port in Philadelphia."
+    )
+    lebanon = by_text(run(text))["Lebanon"].place
+    assert lebanon is not None and lebanon.feature_type == "country" and lebanon.country_code == "LB"
+
+
+def test_a_state_named_after_a_town_is_the_state_not_the_country(run):
+    found = by_text(run("The rally in Athens, Georgia, drew thousands, organisers said."))
+    georgia = found["Georgia"].place
+    assert georgia is not None and (georgia.country_code, georgia.feature_type) == ("US", "admin1")
