@@ -6,9 +6,10 @@ Some span `start`/`end` are token indices rather than characters, so spans are r
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
+
+from sitreps.evaluate.loaders import json_lines
 
 
 @dataclass(frozen=True)
@@ -37,23 +38,19 @@ def _token_ids(span: dict, n_tokens: int) -> range:
 def load_event_location(path: Path) -> list[EventLocationSentence]:
     """Sentences with exactly one VERB span usable (records without a VERB are skipped)."""
     out: list[EventLocationSentence] = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
+    for rec in json_lines(path):
+        toks = sorted(rec.get("tokens", []), key=lambda t: t["id"])
+        tokens = [(int(t["start"]), int(t["end"])) for t in toks]
+        verb: set[int] = set()
+        loc: set[int] = set()
+        for span in rec.get("spans", []):
+            if "token_start" not in span:
                 continue
-            rec = json.loads(line)
-            toks = sorted(rec.get("tokens", []), key=lambda t: t["id"])
-            tokens = [(int(t["start"]), int(t["end"])) for t in toks]
-            verb: set[int] = set()
-            loc: set[int] = set()
-            for span in rec.get("spans", []):
-                if "token_start" not in span:
-                    continue
-                ids = _token_ids(span, len(tokens))
-                if span.get("label") == "VERB":
-                    verb.update(ids)
-                elif span.get("label") == "LOCATION":
-                    loc.update(ids)
-            if verb:
-                out.append(EventLocationSentence(rec["text"], tokens, frozenset(verb), frozenset(loc)))
+            ids = _token_ids(span, len(tokens))
+            if span.get("label") == "VERB":
+                verb.update(ids)
+            elif span.get("label") == "LOCATION":
+                loc.update(ids)
+        if verb:
+            out.append(EventLocationSentence(rec["text"], tokens, frozenset(verb), frozenset(loc)))
     return out

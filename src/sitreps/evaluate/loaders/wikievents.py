@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from sitreps.evaluate.loaders import json_lines
 
 
 @dataclass
@@ -26,26 +27,22 @@ class ArgumentDocument:
 def load_wikievents(path: Path) -> list[ArgumentDocument]:
     """Each document's text and its events; token offsets are turned into characters via `sentences`."""
     out: list[ArgumentDocument] = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            # token index -> character offsets, from the per-sentence token lists [[text, start, end], ...]
-            chars: list[tuple[int, int]] = []
-            for sent in rec.get("sentences", []):
-                chars.extend((int(t[1]), int(t[2])) for t in sent[0])
-            events = []
-            for ev in rec.get("event_mentions", []):
-                trig = ev["trigger"]
-                start, end = int(trig["start"]), int(trig["end"])  # tokens [start, end)
-                if chars and 0 <= start < len(chars) and 0 < end <= len(chars):
-                    span = (chars[start][0], chars[end - 1][1])
-                else:
-                    span = (-1, -1)
-                roles: dict[str, list[str]] = {}
-                for arg in ev.get("arguments", []):
-                    roles.setdefault(arg["role"].lower(), []).append(arg.get("text", ""))
-                events.append(GoldEvent(ev["event_type"], span, roles))
-            out.append(ArgumentDocument(rec.get("doc_id", ""), rec.get("text", ""), events))
+    for rec in json_lines(path):
+        # token index -> character offsets, from the per-sentence token lists [[text, start, end], ...]
+        chars: list[tuple[int, int]] = []
+        for sent in rec.get("sentences", []):
+            chars.extend((int(t[1]), int(t[2])) for t in sent[0])
+        events = []
+        for ev in rec.get("event_mentions", []):
+            trig = ev["trigger"]
+            start, end = int(trig["start"]), int(trig["end"])  # tokens [start, end)
+            if chars and 0 <= start < len(chars) and 0 < end <= len(chars):
+                span = (chars[start][0], chars[end - 1][1])
+            else:
+                span = (-1, -1)
+            roles: dict[str, list[str]] = {}
+            for arg in ev.get("arguments", []):
+                roles.setdefault(arg["role"].lower(), []).append(arg.get("text", ""))
+            events.append(GoldEvent(ev["event_type"], span, roles))
+        out.append(ArgumentDocument(rec.get("doc_id", ""), rec.get("text", ""), events))
     return out
