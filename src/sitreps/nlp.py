@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import importlib
 from functools import lru_cache
 
@@ -62,6 +63,4 @@ def sentence_starts(doc: Doc) -> list[int]:
 
 def sentence_index_of(starts: list[int], char: int) -> int:
     """Index of the sentence holding character `char`, given `sentence_starts`."""
-    import bisect
-
     return max(0, bisect.bisect_right(starts, char) - 1)

@@ -7,6 +7,7 @@ toll and Aleppo go with "Strikes" and the three provinces with "raids".
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -200,8 +201,6 @@ def _token_ids(doc: Doc, span: TextSpan) -> list[int]:
 def claim_for(trigger: Trigger, claims: Sequence[Claim], sentence: int) -> Claim | None:
     """The claim whose content holds the trigger (a denial over it makes it disputed), else one made in
     the same sentence."""
-    import dataclasses
-
     start, end = trigger.span.start_char, trigger.span.end_char
     inside = [
         c

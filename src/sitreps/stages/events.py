@@ -238,7 +238,7 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
         # "Moscow announced that its raids had killed ...": the speaker's own action
         speaker = actors_stage.get_actor_dictionary().actors.get(claim.claimant_actor)
         if speaker is not None:
-            role1 = ActorMention(claim.claimant_span or trig_span(trig), idx, speaker)
+            role1 = ActorMention(claim.claimant_span or _trigger_span(trig), idx, speaker)
 
     n = max(1, len(chosen_places))
     out = []
@@ -373,7 +373,7 @@ def _already_told(cand: _Candidate, date: DateMention | None, built) -> EventMen
         return None
     weak = cand.sub_event_type == "@kill"
     for _, m in reversed(built):
-        if not weak and m.event_type != taxonomy_event_type(cand.sub_event_type):
+        if not weak and m.event_type != _event_type_of(cand.sub_event_type):
             continue
         own = [] if cand.borrowed_place else [p.place for p in cand.places]
         if own and m.place is not None and all(p.name != m.place.name for p in own):
@@ -382,7 +382,7 @@ def _already_told(cand: _Candidate, date: DateMention | None, built) -> EventMen
     return None
 
 
-def taxonomy_event_type(sub_event_type: str) -> str:
+def _event_type_of(sub_event_type: str) -> str:
     """The ACLED event type of a sub-event type; "" for the placeholders decided later."""
     return "" if sub_event_type.startswith("@") else taxonomy.lookup(sub_event_type).event_type
 
@@ -410,7 +410,7 @@ def _apply_tolls(mention: EventMention, tolls: list[Toll], n_places: int, k: int
         mention.toll_spans.extend(t.span for t in chosen)
 
 
-def trig_span(trig: Trigger) -> TextSpan:
+def _trigger_span(trig: Trigger) -> TextSpan:
     return TextSpan(trig.span.start_char, trig.span.end_char, trig.span.text)
 
 
