@@ -1,0 +1,379 @@
+"""Toponym recognition: which capitalised names in an article are places (or nationality adjectives).
+
+Recognition does not trust the small model's entity labels for toponyms (it tags Aleppo NORP and Hama
+ORG); it looks capitalised token runs up in the gazetteer, longest first, and uses the model's labels,
+the words around a name ("in", "near", "the village of", "X province") and what the article says
+elsewhere to keep people, organisations and nationality adjectives from becoming places.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from sitreps.gazetteer import (
+    Gazetteer,
+    GazetteerHit,
+    load_data_yaml,
+    name_keys,
+    normalize_name,
+    strip_articles,
+)
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MAX_WINDOW = 7
+# importance (log-scale population and rank) from which a place's name outweighs other readings
+PROMINENT = 6.5
+# "Kweyris, a military airport in ...": an appositive that says what the name is
+_APPOSITIVE = re.compile(
+    r"^\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|airport|airbase|base|camp|province|"
+    r"district|region|plain|valley|port|hub|stronghold|suburb|neighbourhood|neighborhood|area|crossing)\b"
+)
+# "Britain-based monitor": where an outlet or group sits; "Iran-backed rebels": who backs a group.
+# Neither is where an event happened.
+_BASED_AFTER = re.compile(r"^-(?P<rel>based|headquartered)\b", re.I)
+_BACKED_AFTER = re.compile(
+    r"^-(?:backed|led|allied|aligned|funded|sponsored|supported|trained|armed|affiliated|linked)\b", re.I
+)
+
+
+@lru_cache(maxsize=1)
+def _organisations() -> frozenset[str]:
+    keys = (normalize_name(w) for w in _lexicon("organisations"))
+    return frozenset(k for key in keys for k in (key, strip_articles(key)))
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """English adjectives, verbs and adverbs (WordNet's lists in the model's lemmatizer), stopwords:
+    a capitalised 'White' or 'Nice' is a place only where the text says so."""
+    from sitreps.nlp import load_nlp
+
+    nlp = load_nlp()
+    words: set[str] = set(nlp.Defaults.stop_words)
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        for pos in ("adj", "verb", "adv"):
+            words.update(w for w in index.get(pos, []) if w.isalpha())
+    except (KeyError, ValueError, AttributeError):  # a pipeline without lookup tables
+        pass
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    data = load_data_yaml("places_supplement.yaml")
+    return frozenset(normalize_name(w) for w in data.get("not_places", []) or [])
+
+
+def _lexicon(name: str):
+    return load_data_yaml("places_supplement.yaml").get("lexicon", {})[name]
+
+
+# the word lists live in data/places_supplement.yaml (`lexicon:`)
+CONNECTORS = frozenset(_lexicon("connectors"))
+WATER_WORDS = frozenset(_lexicon("water_words"))
+FEATURE_AFTER: dict[str, str] = dict(_lexicon("feature_after"))
+PLACE_CUES_BEFORE = frozenset(_lexicon("place_cues_before"))
+TITLES = frozenset(_lexicon("titles"))
+FACILITY_AFTER = frozenset(_lexicon("facility_after"))
+# adjectives allowed between a place cue and the name: "in northern Shan State", "in southern Gaza"
+CUE_GAP_WORDS = frozenset(_lexicon("cue_gap_words"))
+# capitalised words that may follow a place inside a longer name and still leave the place a place
+GENERIC_AFTER = frozenset(FEATURE_AFTER) | WATER_WORDS | frozenset(_lexicon("generic_after"))
+# words that name a kind of place, person or building: never a place by themselves
+LONE_GENERIC = GENERIC_AFTER | TITLES | FACILITY_AFTER | frozenset(_lexicon("lone_generic"))
+
+
+@dataclass
+class Toponym:
+    """A recognised name before resolution."""
+
+    start: int  # token indices [start, end)
+    end: int
+    hits: list[GazetteerHit]
+    adjective_cc: str = ""
+    feature_hint: str = ""
+    relation: str = ""
+    dateline: bool = False
+    scores: dict[int, float] = field(default_factory=dict)
+
+
+def _is_cap(tok: Token) -> bool:
+    t = tok.text
+    return t[:1].isupper() and any(c.isalpha() for c in t) and not any(c.isdigit() for c in t)
+
+
+def _is_connector(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.text in ("-", "'") and i > 0:
+        return not doc[i - 1].whitespace_ and not tok.whitespace_
+    return tok.lower_ in CONNECTORS
+
+
+def _runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens, joined by connectors, that start and end capitalised."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _is_cap(doc[i]):
+            i += 1
+            continue
+        j = last_cap = i
+        while (
+            j + 1 < n
+            and (_is_cap(doc[j + 1]) or _is_connector(doc, j + 1))
+            and "\n" not in doc[j].whitespace_
+        ):
+            j += 1
+            if _is_cap(doc[j]):
+                last_cap = j
+        runs.append((i, last_cap + 1))
+        i = last_cap + 1
+    return runs
+
+
+def _windows(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every sub-window of each run that starts and ends capitalised, plus one or two lower-case
+    words after a run ("Rafah crossing", "Sheikh Najjar industrial zone")."""
+    out = []
+    for a, b in runs:
+        for i in range(a, b):
+            if not _is_cap(doc[i]):
+                continue
+            for j in range(i + 1, min(b, i + MAX_WINDOW) + 1):
+                if _is_cap(doc[j - 1]):
+                    out.append((i, j))
+            for extra in (1, 2):
+                k = b + extra
+                if k <= len(doc) and all(
+                    doc[x].is_alpha and doc[x].is_lower and not doc[x].is_stop for x in range(b, k)
+                ):
+                    out.append((i, k))
+    return out
+
+
+class ArticleContext:
+    """Per-article facts recognition and resolution share."""
+
+    def __init__(self, doc: Doc, gaz: Gazetteer) -> None:
+        self.doc = doc
+        self.gaz = gaz
+        self.ent_of: dict[int, Span] = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
+        # surnames and given names of people named in full elsewhere ("Hossein Hamedani" -> "Hamedani")
+        # ("Tamil Nadu" tagged PERSON is still the state: a prominent place's own name is no person's)
+        self.person_words = {
+            normalize_name(tok.text)
+            for ent in doc.ents
+            if ent.label_ == "PERSON"
+            and len([t for t in ent if t.is_alpha]) >= 2
+            and not _prominent_place(gaz, ent.text)
+            for tok in ent
+            if tok.is_alpha and not tok.is_stop
+        }
+        self.sent_starts = [s.start for s in doc.sents]
+
+    def sentence_of(self, tok_i: int) -> int:
+        return max(0, bisect_right(self.sent_starts, tok_i) - 1)
+
+    def is_sentence_start(self, tok_i: int) -> bool:
+        s = self.sent_starts[self.sentence_of(tok_i)]
+        return all(not self.doc[k].is_alpha for k in range(s, tok_i))
+
+    def has_place_cue(self, i: int, j: int) -> bool:
+        doc = self.doc
+        k = i - 1
+        while k >= 0 and (doc[k].lower_ in ("the", "a", "an") or doc[k].lower_ in CUE_GAP_WORDS):
+            k -= 1
+        if doc[j - 1].lower_ in FEATURE_AFTER and j - i > 1:  # "Shan State", "Menaka Region"
+            return True
+        if k >= 0 and doc[k].lower_ in PLACE_CUES_BEFORE:
+            return True
+        if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in PLACE_CUES_BEFORE:
+            return True
+        if j < len(doc) and (doc[j].lower_ in FEATURE_AFTER or doc[j].text in ("-based", "-bound")):
+            return True
+        if j < len(doc) and doc[j].text == "," and _APPOSITIVE.match(doc[j : min(len(doc), j + 8)].text):
+            return True
+        return j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in ("based", "bound", "held")
+
+
+def is_prominent(h: GazetteerHit) -> bool:
+    return h.place.feature_type in ("country", "admin1") or h.importance >= PROMINENT
+
+
+def _prominent_place(gaz: Gazetteer, text: str) -> bool:
+    """A country, first-level area or big city spelled exactly so."""
+    return any(h.exact and is_prominent(h) for h in gaz.hits(text, limit=5))
+
+
+def recognise(ctx: ArticleContext) -> list[Toponym]:
+    doc, gaz = ctx.doc, ctx.gaz
+    windows = _windows(doc, _runs(doc))
+    texts = {w: doc[w[0] : w[1]].text for w in windows}
+    keys = []
+    for w in windows:
+        exact, skel = name_keys(texts[w])
+        keys += [exact, skel] if skel else [exact]
+    found_keys = gaz.lookup_keys([k for k in keys if k])
+    not_places = _not_places()
+    by_start: dict[int, list[tuple[int, int]]] = {}
+    for w in windows:
+        by_start.setdefault(w[0], []).append(w)
+    out: list[Toponym] = []
+    chain_end = -1  # end token of the last accepted place with a cue: "in Latakia, Hama and Idlib"
+    orgs = _organisations()
+    i = 0
+    while i < len(doc):
+        accepted = None
+        starting = sorted(by_start.get(i, []), key=lambda w: -(w[1] - w[0]))
+        org = next((w for w in starting if _is_organisation(texts[w], orgs)), None)
+        if org is not None:  # "Islamic State West Africa Province": no part of it is a place
+            i = org[1]
+            continue
+        for w in starting:
+            found = _judge(ctx, w, texts[w], found_keys, not_places, chain_end)
+            if found is not None:
+                accepted = found
+                break
+        if accepted is None:
+            i += 1
+            continue
+        out.append(accepted)
+        if accepted.hits and (
+            ctx.has_place_cue(accepted.start, accepted.end) or accepted.start <= chain_end + 3
+        ):
+            chain_end = accepted.end
+        i = accepted.end
+    return out
+
+
+def _is_organisation(text: str, orgs: frozenset[str]) -> bool:
+    key = normalize_name(text)
+    return key in orgs or strip_articles(key) in orgs
+
+
+def _judge(
+    ctx: ArticleContext,
+    w: tuple[int, int],
+    text: str,
+    found_keys: dict,
+    not_places: frozenset[str],
+    chain_end: int,
+) -> Toponym | None:
+    """Whether window `w` names a place (or a country by adjective); None when it does not."""
+    doc, gaz = ctx.doc, ctx.gaz
+    i, j = w
+    key = normalize_name(text)
+    if not key or (j - i == 1 and key in not_places):
+        return None
+    if doc[i].is_stop and not (j - i == 1 and doc[i].is_upper and _country_hit(gaz, text)):
+        return None  # "US" is the country, "us" and "And" are not places
+    adjective_cc = gaz.country_for_adjective(text) if j - i <= 2 else None
+    if adjective_cc:
+        return Toponym(i, j, [], adjective_cc=adjective_cc)
+    if j - i == 1 and doc[i].is_upper and len(key) <= 5 and not ctx.is_sentence_start(i):
+        # an all-capitals short word in running text is an acronym ("SDF", "RSF"), bar country codes
+        hits = [h for h in gaz.hits(text, limit=5) if h.exact and h.place.feature_type == "country"]
+        return Toponym(i, j, hits[:1]) if hits else None
+    prev = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
+    if prev in TITLES or key in ctx.person_words:
+        return None
+    ent = ctx.ent_of.get(i)
+    inside_ent = ent is not None and ent.start <= i and j <= ent.end
+    label = ent.label_ if inside_ent else ""
+    part_of_name = (label in ("PERSON", "ORG") and j - i < len(ent)) or (
+        inside_ent and j < ent.end and _is_cap(doc[j]) and doc[j].lower_ not in GENERIC_AFTER
+    )
+    if part_of_name:
+        # part of a longer name: "the White Helmets", "Jack London" are no places; but "Pakistan Army",
+        # "the Kano State Government", "Air Zimbabwe" name a prominent place as where the body sits
+        if label == "PERSON" or j - i == 1 and key in _common_words() or not _names_seat(doc, ent, i, j):
+            return None
+        based = [h for h in gaz.hits(text, limit=5) if h.exact and is_prominent(h)]
+        return Toponym(i, j, based, relation="based") if based else None
+    if j - i == 1 and key in LONE_GENERIC:
+        return None  # "County", "Valley", "Sheriff" alone name no place
+    common = j - i == 1 and key in _common_words() and not _country_hit(gaz, text)
+    cue = ctx.has_place_cue(i, j) or (chain_end >= 0 and _only_list_glue(doc, chain_end, i))
+    exact_ids = found_keys.get(key, [])
+    hits = gaz.hits(text, limit=25) if exact_ids or found_keys.get(name_keys(text)[1]) else []
+    if len(key) < 3:  # "US", "UK" as countries; never "IS" as a village
+        hits = [h for h in hits if h.exact and h.place.feature_type == "country"]
+    if not hits:
+        return None
+    exact = [h for h in hits if h.exact]
+    if not _is_cap(doc[j - 1]) and not exact:
+        return None  # "Rafah crossing" must be spelled as indexed
+    if common:
+        # a common English word ("White", "Nice") only as the place's own name and where the text
+        # says a place follows, never as a variant spelling or another town's nickname
+        exact = [h for h in exact if normalize_name(h.place.name) == key]
+        if not (exact and cue):
+            return None
+        hits = exact
+    # "Nasser hospital", "Medina hospital": the name of the building, not a town elsewhere ("a Kharkiv
+    # hospital" is in Kharkiv); only a very prominent place keeps its reading
+    facility = j < len(doc) and doc[j].lower_ in FACILITY_AFTER
+    if i > 0 and doc[i - 1].lower_ in ("a", "an"):
+        facility = False
+    if facility and (not exact or max(h.importance for h in exact) < 6.5):
+        return None
+    trusted = label in PLACE_LABELS or cue
+    if exact:
+        top = max(h.importance for h in exact)
+        needed = 5.5 if j - i == 1 and ctx.is_sentence_start(i) else 4.5
+        if label == "PERSON" and not cue:
+            # a one-word name the model reads as a person is a place only when it is a big one;
+            # a longer name that is a country's or province's own ("Tamil Nadu") is that place
+            prominent = j - i > 1 and any(h.place.feature_type in ("country", "admin1") for h in exact)
+            needed = top if prominent else 7.0
+        if not (trusted or top >= needed):
+            return None
+    else:
+        best = max(h.similarity for h in hits)
+        if not trusted or best < (0.6 if label in PLACE_LABELS and cue else 0.72):
+            return None
+        if label in ("PERSON", "ORG", "NORP") and not (cue and best >= 0.85):
+            return None  # a name the model reads as a person or group, only loosely like a town
+    hint = FEATURE_AFTER.get(doc[j].lower_, "") if j < len(doc) else ""
+    if hint and _is_cap(doc[j]) and j - i < MAX_WINDOW:
+        # a capitalised feature word is part of the name ("Henry County", "Idlib Province"); a county
+        # resolves through the towns the gazetteer files under it
+        if hint == "admin2":
+            hits = [h for h in hits if strip_articles(normalize_name(h.place.admin2)) == strip_articles(key)]
+        j += 1
+    if doc[j - 1].lower_ in WATER_WORDS:
+        hint = "sea"  # "Red Sea" is the sea, not Sudan's Red Sea state
+    after = doc.text[doc[j - 1].idx + len(doc[j - 1]) : doc[j - 1].idx + len(doc[j - 1]) + 16]
+    relation = "based" if _BASED_AFTER.match(after) else "backed" if _BACKED_AFTER.match(after) else ""
+    return Toponym(i, j, hits, feature_hint=hint, relation=relation)
+
+
+def _names_seat(doc: Doc, ent: Span | None, i: int, j: int) -> bool:
+    """Whether tokens [i, j) inside an organisation's name say where it sits: the name's head
+    ("Pakistan Army", "the Kano State Government") or after "of" ("Central Bank of Malta"), never
+    glued by a hyphen ("Agence France-Presse") nor inside a facility's own name ("Da Nang Airport")."""
+    if ent is None:
+        return False
+    first = ent.start
+    while first < i and doc[first].lower_ in ("the", "a", "an"):
+        first += 1
+    if not (i == first or doc[i - 1].lower_ == "of"):
+        return False
+    if j < len(doc) and doc[j].text in ("-", "–") and not doc[j - 1].whitespace_:
+        return False
+    rest = {doc[k].lower_ for k in range(j, ent.end)}
+    return not rest & (FACILITY_AFTER | {"airport", "airbase", "base"})
+
+
+def _country_hit(gaz: Gazetteer, text: str) -> bool:
+    return any(h.exact and h.place.feature_type == "country" for h in gaz.hits(text, limit=5))
+
+
+def _only_list_glue(doc: Doc, a: int, b: int) -> bool:
+    return 0 <= a <= b and b - a <= 3 and all(doc[k].text in (",", "and", "or", "&") for k in range(a, b))
