@@ -72,28 +72,13 @@ def _mention(start: int, end: int, text: str, place: Place | None, adjective: bo
     return PlaceMention(TextSpan(start, end, text), 0, place, is_country_adjective=adjective)
 
 
-def test_geoparse_resolution_prefers_stage_mention_then_context() -> None:
-    text = "Clashes near Paris and in Lyon; French police said."
+def test_geoparse_predicted_spans_leave_out_country_adjectives() -> None:
     lyon = Place("Lyon", 45.75, 4.85, country_code="FR")
-    paris_tx = Place("Paris", 33.66, -95.55, country_code="US")
-    paris_fr = Place("Paris", 48.85, 2.35, country_code="FR")
-
-    class Gaz:
-        def candidates(self, name: str) -> list[Place]:
-            return [paris_tx, paris_fr] if name == "Paris" else []
-
     mentions = [
         _mention(26, 30, "Lyon", lyon),
         _mention(32, 38, "French", Place("France", 46.0, 2.0, country_code="FR"), adjective=True),
     ]
     assert geoparse.predicted_spans(mentions) == [(26, 30)]
-    gold_lyon = geoparsing.GoldToponym(26, 30, "Lyon", 45.76, 4.84)
-    assert geoparse.resolve_gold(gold_lyon, text, mentions, Gaz()) == (lyon, "stage")
-    # not found by the stage: the gazetteer's candidate in the article's country wins over the first
-    gold_paris = geoparsing.GoldToponym(13, 18, "Paris", 48.86, 2.35)
-    assert geoparse.resolve_gold(gold_paris, text, mentions, Gaz()) == (paris_fr, "gazetteer")
-    gold_none = geoparsing.GoldToponym(0, 7, "Clashes", 0.0, 0.0)
-    assert geoparse.resolve_gold(gold_none, text, mentions, Gaz()) == (None, "none")
 
 
 # GeoWebNews-style typed annotations: a demonym, a literal, a metonym, an organisation holding an

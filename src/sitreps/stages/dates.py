@@ -301,7 +301,7 @@ def _duration(m: re.Match, ref: date | None, future: bool) -> _Resolved:
 
 
 def _relative_month(m: re.Match, ref: date | None, future: bool) -> _Resolved:
-    """"last May" (the May before the current month), "this September" (of the current year)."""
+    """ "last May" (the May before the current month), "this September" (of the current year)."""
     if ref is None:
         return _Resolved(None, None, "month", True)
     month = _month_num(m.group("month"))

@@ -265,3 +265,31 @@ def _qualifying_state(
         ):
             return h.place
     return None
+
+
+def nearest_context_place(
+    found: list[Toponym], chosen: dict[tuple[int, int], Place | None], span: tuple[int, int]
+) -> Place | None:
+    """The place of the article's nearest resolved toponym below country level, the one before `token`
+    first (a street or school is in the town the text is at), else after; else its most named country.
+    Toponyms inside `span` (the name itself, tokens [start, end)) do not count."""
+    token = span[0]
+    best: tuple[int, Place] | None = None
+    countries: Counter = Counter()
+    by_code: dict[str, Place] = {}
+    for f in found:
+        p = chosen.get((f.start, f.end))
+        if p is None or p.latitude is None or (f.start < span[1] and span[0] < f.end):
+            continue
+        if p.feature_type in ("country", "region", "sea") or f.adjective_cc:
+            if p.feature_type == "country":
+                countries[p.country_code] += 1
+                by_code[p.country_code] = p
+            continue
+        # before the name counts nearer than after it
+        gap = token - f.end if f.end <= token else 3 * (f.start - token) + 1
+        if best is None or gap < best[0]:
+            best = (gap, p)
+    if best is not None:
+        return best[1]
+    return by_code[countries.most_common(1)[0][0]] if countries else None

@@ -12,10 +12,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from sitreps.gazetteer import Gazetteer, get_gazetteer
-from sitreps.model import Article, PlaceMention, TextSpan
-from sitreps.stages.place_ranking import resolve
-from sitreps.stages.toponyms import ArticleContext, recognise
+from sitreps.gazetteer import Gazetteer, distance_km, get_gazetteer
+from sitreps.model import Article, Place, PlaceMention, TextSpan
+from sitreps.stages.place_ranking import nearest_context_place, resolve
+from sitreps.stages.toponyms import ArticleContext, Toponym, inner_names, recognise, toponym_for_span
 
 _REL_BEFORE = (
     re.compile(
@@ -77,12 +77,7 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) 
     ctx = ArticleContext(doc, gaz)
     text = article.text
     found = recognise(ctx)
-    dateline = _dateline_span(text)
-    if dateline:
-        for f in found:
-            # the city and the country after it ("KANO, Nigeria, ...") both place the outlet
-            if dateline[0] <= doc[f.start].idx < dateline[1] and not f.adjective_cc:
-                f.dateline = True
+    _mark_dateline(doc, found, text)
     places = resolve(ctx, found, text)
     sents = list(doc.sents)
     relations = []
@@ -123,3 +118,65 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) 
             )
         )
     return mentions
+
+
+def _mark_dateline(doc: Doc, found: list[Toponym], text: str) -> None:
+    dateline = _dateline_span(text)
+    if dateline:
+        for f in found:
+            # the city and the country after it ("KANO, Nigeria, ...") both place the outlet
+            if dateline[0] <= doc[f.start].idx < dateline[1] and not f.adjective_cc:
+                f.dateline = True
+
+
+def resolve_spans(
+    doc: Doc, article: Article, spans: list[tuple[int, int]], gazetteer: Gazetteer | None = None
+) -> list[Place | None]:
+    """Places for toponyms someone else marked (character spans: a gold standard's, a user's), ranked with
+    the whole article as evidence: the stage's own toponyms elsewhere in the text, plus these.
+
+    A marked name the gazetteer lacks (a street, a school, a company's site) takes the place named inside
+    it ("University of Alberta"), else the nearest place the article resolved around it, with precision 2.
+    """
+    gaz = gazetteer or get_gazetteer()
+    ctx = ArticleContext(doc, gaz)
+    text = article.text
+    token_spans: dict[tuple[int, int], tuple[int, int]] = {}
+    for start, end in spans:
+        sp = doc.char_span(start, end, alignment_mode="expand")
+        if sp is not None and len(sp):
+            token_spans[(start, end)] = (sp.start, sp.end)
+    marked: dict[tuple[int, int], Toponym] = {}
+    fallback: set[tuple[int, int]] = set()
+    for i, j in set(token_spans.values()):
+        t = toponym_for_span(ctx, i, j)
+        if not t.adjective_cc and not t.hits:
+            inner = inner_names(ctx, i, j)
+            if inner:
+                t = inner[0]
+            fallback.add((i, j))
+        marked[(i, j)] = t
+    taken = {k for i, j in marked for k in range(i, j)}
+    found = [f for f in recognise(ctx) if not any(k in taken for k in range(f.start, f.end))]
+    found += [t for t in marked.values() if t.adjective_cc or t.hits]
+    found.sort(key=lambda f: (f.start, f.end))
+    _mark_dateline(doc, found, text)
+    chosen = dict(zip([(f.start, f.end) for f in found], resolve(ctx, found, text), strict=True))
+    by_tokens: dict[tuple[int, int], Place | None] = {}
+    for (i, j), t in marked.items():
+        place = chosen.get((t.start, t.end))
+        if (i, j) in fallback:
+            around = nearest_context_place(found, chosen, (i, j))
+            # a small namesake far from everything else the article names ("Zoo" in "Zoo Road") is not it
+            if place is None or (
+                around is not None and not _prominent(place) and distance_km(place, around) > 300
+            ):
+                place = around
+        if place is not None and (i, j) in fallback:
+            place = replace(place, geo_precision=max(place.geo_precision, 2))
+        by_tokens[(i, j)] = place
+    return [by_tokens.get(token_spans[s]) if s in token_spans else None for s in spans]
+
+
+def _prominent(p: Place) -> bool:
+    return p.feature_type in ("country", "admin1", "region", "sea") or p.population >= 100_000

