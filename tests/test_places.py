@@ -324,3 +324,23 @@ def test_a_state_named_after_a_town_is_the_state_not_the_country(run):
     found = by_text(run("The rally in Athens, Georgia, drew thousands, organisers said."))
     georgia = found["Georgia"].place
     assert georgia is not None and (georgia.country_code, georgia.feature_type) == ("US", "admin1")
+
+
+def test_a_local_institution_makes_a_country_name_the_articles_town(run):
+    text = (
+        "Sheriff deputies in Anderson County, Texas, arrested a Palestine man on Monday. "
+        "The Palestine Police Department said the man, 36, was held at the Anderson County jail near Tyler."
+    )
+    pal = [m for m in run(text) if m.span.text == "Palestine"]
+    assert pal and all(m.place is not None and m.place.country_code == "US" for m in pal)
+
+
+def test_without_a_local_cue_a_country_name_stays_the_country(run):
+    m = by_text(run("Ministers from Jordan and Lebanon met in Amman on Monday."))
+    assert m["Lebanon"].place.feature_type == "country" and m["Lebanon"].place.country_code == "LB"
+
+
+def test_a_state_name_is_the_state_not_a_town_named_after_it(run):
+    text = "Farmers from Kansas met growers in Springfield, Illinois, on Monday."
+    kansas = [m for m in run(text) if m.span.text == "Kansas"]
+    assert kansas and kansas[0].place.feature_type == "admin1"

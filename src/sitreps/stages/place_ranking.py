@@ -26,6 +26,8 @@ def _focus(found: list[Toponym], gaz: Gazetteer) -> Counter:
         if f.relation:  # "Britain-based", "Iran-backed": not what the article is about
             continue
         countries = [h for h in f.hits if h.exact and h.place.feature_type == "country"]
+        if countries and f.local:
+            continue  # "a Palestine man", "Lebanon police": a town of that name, not yet known which
         if countries:
             weights[countries[0].place.country_code] += 2.0 if not f.dateline else 1.0
         elif f.hits:
@@ -71,7 +73,8 @@ def _score(
 ) -> float:
     p = h.place
     s = 3.0 if h.exact else 3.0 * h.similarity - 1.0
-    s += 0.6 * min(h.importance, 8.0)
+    # a municipality whose police, council or residents are reported: fame says little about which one
+    s += 0.6 * min(h.importance, 5.0 if f.local else 8.0)
     if f.feature_hint:
         s += 4.0 if p.feature_type == f.feature_hint else (-2.0 if f.feature_hint == "admin1" else 0.0)
     if ev.top_focus:
@@ -85,6 +88,8 @@ def _score(
         s += _qualifier_bonus(p, a1, qualifier)
     elif h.place_id == ev.settled.get(mention_key, -1):
         s += 5.0
+    if mention_key in ev.area_names and p.feature_type != "admin1" and not qualifier:
+        s -= 3.0  # "Kansas" is the state, not Kansas, Illinois, unless the text says so
     # never lifts a loose spelling over an exact name, nor a town over the state whose name it shares
     if ev.admin1_votes and h.exact and mention_key not in ev.area_names:
         area = (p.country_code, a1) if a1 else _admin1_key(p)
@@ -160,7 +165,12 @@ def _rough_km(a: Place, b: Place) -> float:
 
 
 def resolve(ctx: ArticleContext, found: list[Toponym], text: str) -> list[Place | None]:
+    """The place of each toponym (None where it has no candidate), in the order given."""
     gaz = ctx.gaz
+    # one mention with a local cue ("the Paris Police Department") makes every mention of the name local
+    local_keys = {normalize_name(ctx.doc[f.start : f.end].text) for f in found if f.local}
+    for f in found:
+        f.local = f.local or normalize_name(ctx.doc[f.start : f.end].text) in local_keys
     focus = _focus(found, gaz)
     names_by_sent: dict[int, set[str]] = {}
     for f in found:
@@ -198,6 +208,17 @@ def resolve(ctx: ArticleContext, found: list[Toponym], text: str) -> list[Place 
             key = normalize_name(ctx.doc[f.start : f.end].text)
             # a country name is the country, whatever the rest of the article says
             country = next((h for h in f.hits if h.exact and h.place.feature_type == "country"), None)
+            hits = f.hits
+            if country is not None and f.local and focus:
+                # "a Palestine man" in a Texas story: the article's country's town of that name, if it has one
+                top = focus.most_common(1)[0][0]
+                towns = [
+                    h
+                    for h in gaz.hits(ctx.doc[f.start : f.end].text, limit=25)
+                    if h.exact and h.place.country_code == top != country.place.country_code
+                ]
+                if towns and not any(h.place.feature_type == "admin1" for h in towns):
+                    country, hits = None, towns
             if country is not None:
                 chosen[n] = _qualifying_state(f, country, chosen, qualified_by.get(n)) or _country_or_state(
                     f, country, focus, key_counts.get(key, 0)
@@ -208,7 +229,7 @@ def resolve(ctx: ArticleContext, found: list[Toponym], text: str) -> list[Place 
             ev.anchors = [a for a in anchors_all if a is not own] if _pass else []
             mention_key = strip_articles(key)
             own_vote = votes_of[n]
-            best = max(f.hits, key=lambda h: _score(f, h, ev, here, qualifiers[n], own_vote, mention_key))
+            best = max(hits, key=lambda h: _score(f, h, ev, here, qualifiers[n], own_vote, mention_key))
             chosen[n] = best.place
             a1 = strip_articles(normalize_name(best.place.admin1))
             if qualifiers[n] and _qualifier_bonus(best.place, a1, qualifiers[n]):

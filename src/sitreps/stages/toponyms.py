@@ -100,6 +100,8 @@ class Toponym:
     feature_hint: str = ""
     relation: str = ""
     dateline: bool = False
+    # words around it say it is a municipality whose local life is reported ("the Paris Police Department")
+    local: bool = False
     scores: dict[int, float] = field(default_factory=dict)
 
 
@@ -243,6 +245,7 @@ def recognise(ctx: ArticleContext) -> list[Toponym]:
         if accepted is None:
             i += 1
             continue
+        accepted.local = local_cue(doc, accepted.start, accepted.end)
         out.append(accepted)
         if accepted.hits and (
             ctx.has_place_cue(accepted.start, accepted.end) or accepted.start <= chain_end + 3
@@ -321,7 +324,9 @@ def _judge(
     facility = j < len(doc) and doc[j].lower_ in FACILITY_AFTER
     if i > 0 and doc[i - 1].lower_ in ("a", "an"):
         facility = False
-    if facility and (not exact or max(h.importance for h in exact) < 6.5):
+    # "the Anderson County jail", "the Idlib Province hospital": the area's building, in the area
+    areas = j - i > 1 and doc[j - 1].lower_ in FEATURE_AFTER and bool(exact)
+    if facility and not areas and (not exact or max(h.importance for h in exact) < 6.5):
         return None
     trusted = label in PLACE_LABELS or cue
     if exact:
@@ -399,7 +404,7 @@ def toponym_for_span(ctx: ArticleContext, i: int, j: int) -> Toponym:
         ]
     if doc[j - 1].lower_ in WATER_WORDS:
         hint = "sea"
-    return Toponym(i, j, hits, feature_hint=hint)
+    return Toponym(i, j, hits, feature_hint=hint, local=local_cue(doc, i, j))
 
 
 def inner_names(ctx: ArticleContext, i: int, j: int) -> list[Toponym]:
@@ -410,11 +415,33 @@ def inner_names(ctx: ArticleContext, i: int, j: int) -> list[Toponym]:
     for size in range(j - i - 1, 0, -1):
         for a in range(i, j - size + 1):
             b = a + size
-            if not (_is_cap(doc[a]) and _is_cap(doc[b - 1])) or normalize_name(doc[a:b].text) in LONE_GENERIC:
+            key = normalize_name(doc[a:b].text)
+            if not (_is_cap(doc[a]) and _is_cap(doc[b - 1])) or key in LONE_GENERIC:
                 continue
+            if size == 1 and (key in _not_places() or key in _common_words()) and not _country_hit(gaz, key):
+                continue  # "South" in "South Kilburn Estate", "Republic" in "Republic of Armenia"
             hits = [h for h in gaz.hits(doc[a:b].text, limit=10) if h.exact]
             if hits:
                 out.append(Toponym(a, b, hits))
         if out:
-            return out
+            return sorted(out, key=lambda t: -max(h.importance for h in t.hits))
     return out
+
+
+@lru_cache(maxsize=1)
+def _local_cues() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data_yaml("place_cues.yaml")
+    return frozenset(data["local_after"]), frozenset(data["local_before"])
+
+
+def local_cue(doc: Doc, i: int, j: int) -> bool:
+    """Whether the words around tokens [i, j) report a municipality's own local life ("Paris Police
+    Department", "a Palestine man", "downtown Hanover", "the city of Athens")."""
+    after, before = _local_cues()
+    nxt = [t.lower_ for t in doc[j : j + 2]]
+    if nxt and (nxt[0] in after or " ".join(nxt) in after):
+        return True
+    if j < len(doc) and doc[j].text in ("'s", "’s") and j + 1 < len(doc) and doc[j + 1].lower_ in after:
+        return True
+    prev = [t.lower_ for t in doc[max(0, i - 2) : i]]
+    return bool(prev) and (prev[-1] in before or " ".join(prev) in before)
