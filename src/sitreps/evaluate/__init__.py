@@ -26,6 +26,7 @@ TASKS: dict[str, str] = {
     "attribution": "attribution",
     "plover": "plover",
     "seed": "seed",
+    "fusion": "fusion",
 }
 
 
