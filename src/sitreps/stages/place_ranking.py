@@ -20,8 +20,9 @@ def _focus(found: list[Toponym], gaz: Gazetteer) -> Counter:
     """How much the article is about each country: names, adjectives and likely places."""
     weights: Counter = Counter()
     for f in found:
-        if f.adjective_cc:
-            weights[f.adjective_cc] += 1.0
+        if f.is_demonym:
+            if f.adjective_cc or (f.demonym is not None and f.demonym.country_code):
+                weights[f.adjective_cc or f.demonym.country_code] += 1.0
             continue
         if f.relation:  # "Britain-based", "Iran-backed": not what the article is about
             continue
@@ -195,13 +196,13 @@ def resolve(ctx: ArticleContext, found: list[Toponym], text: str) -> list[Place 
         for n, q in enumerate(qualifiers)
         if q and n + 1 < len(found) and found[n + 1].start == found[n].end + 1
     }
-    key_counts = Counter(normalize_name(ctx.doc[f.start : f.end].text) for f in found if not f.adjective_cc)
+    key_counts = Counter(normalize_name(ctx.doc[f.start : f.end].text) for f in found if not f.is_demonym)
     anchors_all: list[Place] = []
     for _pass in range(2):
         new_anchors = []
         for n, f in enumerate(found):
-            if f.adjective_cc:
-                chosen[n] = gaz.country(f.adjective_cc)
+            if f.is_demonym:
+                chosen[n] = f.demonym or gaz.country(f.adjective_cc)
                 continue
             if not f.hits:
                 continue
@@ -302,7 +303,7 @@ def nearest_context_place(
         p = chosen.get((f.start, f.end))
         if p is None or p.latitude is None or (f.start < span[1] and span[0] < f.end):
             continue
-        if p.feature_type in ("country", "region", "sea") or f.adjective_cc:
+        if p.feature_type in ("country", "region", "sea") or f.is_demonym:
             if p.feature_type == "country":
                 countries[p.country_code] += 1
                 by_code[p.country_code] = p

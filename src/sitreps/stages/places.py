@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from sitreps.gazetteer import Gazetteer, distance_km, get_gazetteer
 from sitreps.model import Article, Place, PlaceMention, TextSpan
 from sitreps.stages.place_ranking import nearest_context_place, resolve
-from sitreps.stages.toponyms import ArticleContext, Toponym, inner_names, recognise, toponym_for_span
+from sitreps.stages.toponyms import ArticleContext, Toponym, recognise, site_toponym, sites, toponym_for_span
 
 _REL_BEFORE = (
     re.compile(
@@ -77,8 +77,14 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) 
     ctx = ArticleContext(doc, gaz)
     text = article.text
     found = recognise(ctx)
+    site_list = sites(ctx, found)
+    if site_list:
+        inside = {k for t in site_list for k in range(t.start, t.end)}
+        found = sorted(
+            [f for f in found if f.start not in inside] + site_list, key=lambda f: (f.start, f.end)
+        )
     _mark_dateline(doc, found, text)
-    places = resolve(ctx, found, text)
+    places = _place_sites(found, resolve(ctx, found, text))
     sents = list(doc.sents)
     relations = []
     for f in found:
@@ -88,7 +94,7 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) 
             "dateline"
             if f.dateline
             else ""
-            if f.adjective_cc
+            if f.is_demonym
             else f.relation or _relation(text, sent.start_char, span.start_char, span.end_char, sent.end_char)
         )
     # "the outskirts of Syria's second city Aleppo": the relation belongs to the possessed place
@@ -114,7 +120,7 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) 
                 sentence=ctx.sentence_of(f.start),
                 place=place,
                 relation=relation,
-                is_country_adjective=bool(f.adjective_cc),
+                is_country_adjective=f.is_demonym,
             )
         )
     return mentions
@@ -125,7 +131,7 @@ def _mark_dateline(doc: Doc, found: list[Toponym], text: str) -> None:
     if dateline:
         for f in found:
             # the city and the country after it ("KANO, Nigeria, ...") both place the outlet
-            if dateline[0] <= doc[f.start].idx < dateline[1] and not f.adjective_cc:
+            if dateline[0] <= doc[f.start].idx < dateline[1] and not f.is_demonym:
                 f.dateline = True
 
 
@@ -147,35 +153,35 @@ def resolve_spans(
         if sp is not None and len(sp):
             token_spans[(start, end)] = (sp.start, sp.end)
     marked: dict[tuple[int, int], Toponym] = {}
-    fallback: set[tuple[int, int]] = set()
     for i, j in set(token_spans.values()):
         t = toponym_for_span(ctx, i, j)
-        if not t.adjective_cc and not t.hits:
-            inner = inner_names(ctx, i, j)
-            if inner:
-                t = inner[0]
-            fallback.add((i, j))
-        marked[(i, j)] = t
+        marked[(i, j)] = t if t.is_demonym or t.hits else site_toponym(ctx, i, j)
     taken = {k for i, j in marked for k in range(i, j)}
     found = [f for f in recognise(ctx) if not any(k in taken for k in range(f.start, f.end))]
-    found += [t for t in marked.values() if t.adjective_cc or t.hits]
-    found.sort(key=lambda f: (f.start, f.end))
+    found = sorted(found + list(marked.values()), key=lambda f: (f.start, f.end))
     _mark_dateline(doc, found, text)
-    chosen = dict(zip([(f.start, f.end) for f in found], resolve(ctx, found, text), strict=True))
-    by_tokens: dict[tuple[int, int], Place | None] = {}
-    for (i, j), t in marked.items():
-        place = chosen.get((t.start, t.end))
-        if (i, j) in fallback:
-            around = nearest_context_place(found, chosen, (i, j))
-            # a small namesake far from everything else the article names ("Zoo" in "Zoo Road") is not it
-            if place is None or (
-                around is not None and not _prominent(place) and distance_km(place, around) > 300
-            ):
-                place = around
-        if place is not None and (i, j) in fallback:
-            place = replace(place, geo_precision=max(place.geo_precision, 2))
-        by_tokens[(i, j)] = place
+    places = _place_sites(found, resolve(ctx, found, text))
+    by_tokens = {(f.start, f.end): p for f, p in zip(found, places, strict=True)}
     return [by_tokens.get(token_spans[s]) if s in token_spans else None for s in spans]
+
+
+def _place_sites(found: list[Toponym], places: list[Place | None]) -> list[Place | None]:
+    """A site lies where the place named inside it lies ("University of Alberta"), else where the article's
+    nearest resolved place is; a small namesake far from everything else the article names ("Zoo" in
+    "Zoo Road") is not it. Sites get precision 2 at best."""
+    chosen = {(f.start, f.end): p for f, p in zip(found, places, strict=True)}
+    out = list(places)
+    for n, f in enumerate(found):
+        if not f.site:
+            continue
+        place = places[n]
+        around = nearest_context_place(found, chosen, (f.start, f.end))
+        if place is None or (
+            around is not None and not _prominent(place) and distance_km(place, around) > 300
+        ):
+            place = around
+        out[n] = replace(place, geo_precision=max(place.geo_precision, 2)) if place is not None else None
+    return out
 
 
 def _prominent(p: Place) -> bool:

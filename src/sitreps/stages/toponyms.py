@@ -23,6 +23,7 @@ from sitreps.gazetteer import (
     normalize_name,
     strip_articles,
 )
+from sitreps.model import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_WINDOW = 7
@@ -97,12 +98,22 @@ class Toponym:
     end: int
     hits: list[GazetteerHit]
     adjective_cc: str = ""
+    # a demonym of a region, a nation inside a country or a state ("European", "Scottish", "Texans")
+    demonym: Place | None = None
     feature_hint: str = ""
     relation: str = ""
     dateline: bool = False
     # words around it say it is a municipality whose local life is reported ("the Paris Police Department")
     local: bool = False
+    # a site the gazetteer lacks ("Nasser Hospital", "Royal Street"): `hits` are those of a place named
+    # inside it, if any; it lies there or where the article's nearby places are
+    site: bool = False
     scores: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def is_demonym(self) -> bool:
+        """A nationality adjective or demonym: it ties the text to a place, it is no location."""
+        return bool(self.adjective_cc) or self.demonym is not None
 
 
 def _is_cap(tok: Token) -> bool:
@@ -279,6 +290,9 @@ def _judge(
     adjective_cc = gaz.country_for_adjective(text) if j - i <= 2 else None
     if adjective_cc:
         return Toponym(i, j, [], adjective_cc=adjective_cc)
+    demonym = _demonym(gaz, text) if j - i <= 3 else None
+    if demonym is not None:
+        return demonym_toponym(i, j, demonym)
     if j - i == 1 and doc[i].is_upper and len(key) <= 5 and not ctx.is_sentence_start(i):
         # an all-capitals short word in running text is an acronym ("SDF", "RSF"), bar country codes
         hits = [h for h in gaz.hits(text, limit=5) if h.exact and h.place.feature_type == "country"]
@@ -392,6 +406,9 @@ def toponym_for_span(ctx: ArticleContext, i: int, j: int) -> Toponym:
     adjective_cc = gaz.country_for_adjective(text) if j - i <= 3 else None
     if adjective_cc:
         return Toponym(i, j, [], adjective_cc=adjective_cc)
+    demonym = _demonym(gaz, text) if j - i <= 3 else None
+    if demonym is not None:
+        return demonym_toponym(i, j, demonym)
     hits = gaz.hits(text, limit=25)
     hint = FEATURE_AFTER.get(doc[j - 1].lower_, "") if j - i > 1 else ""
     if hint == "admin2" and not any(h.exact for h in hits):
@@ -425,6 +442,51 @@ def inner_names(ctx: ArticleContext, i: int, j: int) -> list[Toponym]:
                 out.append(Toponym(a, b, hits))
         if out:
             return sorted(out, key=lambda t: -max(h.importance for h in t.hits))
+    return out
+
+
+def _demonym(gaz: Gazetteer, text: str) -> Place | None:
+    return gaz.place_for_demonym(text) if text[:1].isupper() else None
+
+
+def demonym_toponym(i: int, j: int, place: Place) -> Toponym:
+    """A demonym's toponym: a country's carries its code, a region's or a state's its place."""
+    if place.feature_type == "country" and place.country_code:
+        return Toponym(i, j, [], adjective_cc=place.country_code)
+    return Toponym(i, j, [], adjective_cc="", demonym=place)
+
+
+@lru_cache(maxsize=1)
+def _facility_words() -> frozenset[str]:
+    return frozenset(load_data_yaml("place_cues.yaml")["facility_words"])
+
+
+def site_toponym(ctx: ArticleContext, i: int, j: int) -> Toponym:
+    """A site's name at tokens [i, j): the hits of the most important place named inside it, if any."""
+    inner = inner_names(ctx, i, j)
+    return Toponym(i, j, inner[0].hits if inner else [], site=True)
+
+
+def sites(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
+    """Names of sites ("Nasser Hospital", "the University of Alberta", "Royal Street") among the capitalised
+    runs, as toponyms that replace the places recognised inside them. Organisations and people stay out."""
+    doc = ctx.doc
+    words = _facility_words()
+    orgs = _organisations()
+    out: list[Toponym] = []
+    for a, b in _runs(doc):
+        if b - a < 2 or doc[b - 1].lower_ not in words or not doc[b - 1].is_title:
+            continue
+        if a > 0 and doc[a - 1].lower_.rstrip(".") in TITLES:
+            continue
+        ent = ctx.ent_of.get(a)
+        if ent is not None and ent.label_ == "PERSON" and ent.end >= b:
+            continue
+        if _is_organisation(doc[a:b].text, orgs) or any(t.is_demonym for t in found if a <= t.start < b):
+            continue  # "the British Embassy" is the embassy of a country, sited by its own city
+        if any(f.start < a < f.end or f.start < b < f.end for f in found):
+            continue  # cuts through a recognised name
+        out.append(site_toponym(ctx, a, b))
     return out
 
 
