@@ -344,3 +344,21 @@ def test_a_state_name_is_the_state_not_a_town_named_after_it(run):
     text = "Farmers from Kansas met growers in Springfield, Illinois, on Monday."
     kansas = [m for m in run(text) if m.span.text == "Kansas"]
     assert kansas and kansas[0].place.feature_type == "admin1"
+
+
+def test_a_named_site_lies_in_the_town_around_it(run):
+    m = by_text(run("Gunmen stormed Maiduguri overnight and fired on worshippers at the Abu Bakr Mosque."))
+    site = m["Abu Bakr Mosque"]
+    assert site.place is not None and site.place.name == "Maiduguri" and site.place.geo_precision == 2
+    assert "Abu Bakr" not in m
+
+
+def test_a_site_takes_a_prominent_place_named_inside_it(run):
+    m = by_text(run("Students at the University of Alberta protested the new fees."))
+    assert m["University of Alberta"].place.name == "Alberta"
+
+
+def test_regional_demonyms_tie_to_their_region_not_a_location(run):
+    m = by_text(run("European ministers met Scottish officials in Brussels on Friday."))
+    assert m["European"].is_country_adjective and m["European"].place.name == "Europe"
+    assert m["Scottish"].is_country_adjective and m["Scottish"].place.name == "Scotland"

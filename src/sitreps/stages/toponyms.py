@@ -475,7 +475,11 @@ def sites(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
     orgs = _organisations()
     out: list[Toponym] = []
     for a, b in _runs(doc):
-        if b - a < 2 or doc[b - 1].lower_ not in words or not doc[b - 1].is_title:
+        if a > 0 and doc[a - 1].lower_ == "the" and doc[a].lower_ in words and b - a >= 3:
+            pass  # "the University of Alberta", "the Church of the Nativity"
+        elif b - a < 2 or doc[b - 1].lower_ not in words or not doc[b - 1].is_title:
+            continue
+        if doc[a].lower_ in words and doc[a + 1].lower_ != "of" and doc[b - 1].lower_ not in words:
             continue
         if a > 0 and doc[a - 1].lower_.rstrip(".") in TITLES:
             continue
