@@ -156,6 +156,9 @@ def test_geoparse_task_reports_literal_scores_for_typed_sets(tmp_path: Path, mon
             return []
 
     monkeypatch.setattr(sitreps.stages.places, "find_places", fake_find_places)
+    monkeypatch.setattr(
+        sitreps.stages.places, "resolve_spans", lambda doc, art, spans, gaz=None: [None] * len(spans)
+    )
     monkeypatch.setattr(sitreps.gazetteer, "get_gazetteer", lambda: NoGaz())
     files = [_write(tmp_path, "typed.xml", TYPED), _write(tmp_path, "untyped.xml", LGL)]
     result = geoparse.evaluate(files, None)

@@ -15,6 +15,10 @@ from sitreps.gazetteer import Gazetteer, GazetteerHit, normalize_name, strip_art
 from sitreps.model import Place
 from sitreps.stages.toponyms import ArticleContext, Toponym
 
+# importance (log scale) a namesake may lack against the name's most important reading before it pays
+FAME_GAP_FREE = 2.0
+FAME_GAP_WEIGHT = 1.0
+
 
 def _focus(found: list[Toponym], gaz: Gazetteer) -> Counter:
     """How much the article is about each country: names, adjectives and likely places."""
@@ -76,6 +80,10 @@ def _score(
     s = 3.0 if h.exact else 3.0 * h.similarity - 1.0
     # a municipality whose police, council or residents are reported: fame says little about which one
     s += 0.6 * min(h.importance, 5.0 if f.local else 8.0)
+    if not f.local and not qualifier and h.exact:
+        # London, Ohio over London needs the text to say so, not just a story set in the US
+        top = max((x.importance for x in f.hits if x.exact), default=h.importance)
+        s -= FAME_GAP_WEIGHT * max(0.0, top - h.importance - FAME_GAP_FREE)
     if f.feature_hint:
         s += 4.0 if p.feature_type == f.feature_hint else (-2.0 if f.feature_hint == "admin1" else 0.0)
     if ev.top_focus:

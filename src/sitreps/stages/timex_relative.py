@@ -1,0 +1,231 @@
+"""Relative temporal expressions: weekdays, "yesterday", "last week", "three days ago", "the past 24
+hours", "now", times of day. All are normalised against the publication date (the reference, TIMEX3's
+DCT); without one they come back unresolved.
+
+Conflict-report conventions: a weekday in a past-tense report is the most recent such day ON OR BEFORE
+the reference (wire style names the publication day itself by its weekday); "last Thursday" is strictly
+before it; with future tense ("will meet on Thursday") it is the next such day on or after it.
+"overnight" and "last night" are the day before the report.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from sitreps.stages.timex_normalise import (
+    UNIT_DAYS,
+    WEEKDAYS,
+    Resolved,
+    Tense,
+    clip,
+    days_back,
+    lexicon,
+    month_range,
+    number,
+    part_of_period,
+    quarter_of,
+    quarter_range,
+    unresolved,
+)
+from sitreps.stages.timex_rules import EDGE, WD, Normaliser
+
+NUM = (
+    r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|several|few|couple\s+of)"
+)
+UNIT = r"(?P<unit>hour|day|week|month|year)s?"
+DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+
+def weekday(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
+    if ref is None:
+        return unresolved("weekday")
+    wd = next(i for i, w in enumerate(WEEKDAYS) if m.group("wd").lower().startswith(w[:3]))
+    prefix = (m.group("pre") or "").lower().strip()
+    if prefix == "next" or (tense == "future" and prefix != "last"):
+        d = ref + timedelta(days=(wd - ref.weekday()) % 7 or (7 if prefix == "next" else 0))
+    else:
+        back = (ref.weekday() - wd) % 7
+        if prefix == "last" and back == 0:
+            back = 7
+        d = ref - timedelta(days=back)
+    return Resolved(d, d, "weekday", True)
+
+
+def relative_day(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
+    """ "yesterday", "overnight", "this morning", "tomorrow"."""
+    if ref is None:
+        return unresolved("relative")
+    key = " ".join(m.group(0).lower().split())
+    key = re.sub(r"^(?:early|late)\s+(?=yesterday|last night)", "", key)
+    key = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", key) if key.startswith("yesterday") else key
+    d = ref + timedelta(days=lexicon()["relative_days"].get(key, 0))
+    return Resolved(d, d, "relative", True)
+
+
+def time_of_day(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
+    """ "10:30 a.m. EDT", "noon": a clock time without a day is on the reference day."""
+    if ref is None:
+        return unresolved("time")
+    return Resolved(ref, ref, "time", True)
+
+
+_SHIFT = {"this": 0, "current": 0, "the": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}
+
+
+def period(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
+    """this/last/next week|weekend|month|quarter|year, "the year", "earlier this month", "late last year",
+    "the end of the year"."""
+    if ref is None:
+        return unresolved("relative")
+    which = m.group("which").lower().split()[-1]
+    unit = m.group("punit").lower()
+    shift = _SHIFT[which]
+    if unit == "week":
+        monday = ref - timedelta(days=ref.weekday())
+        start, end = monday + timedelta(days=7 * shift), monday + timedelta(days=7 * shift + 6)
+    elif unit == "weekend":
+        saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
+        if which == "next" or (which == "this" and ref.weekday() < 5):
+            saturday += timedelta(days=7) if which == "next" or tense == "future" else timedelta(days=0)
+        if which == "last" and ref.weekday() >= 5:
+            saturday -= timedelta(days=7)
+        start, end = saturday, saturday + timedelta(days=1)
+    elif unit == "month":
+        start, end = month_range(ref.year, ref.month + shift)
+    elif unit == "quarter":
+        start, end = quarter_range(ref.year, quarter_of(ref) + shift)
+    else:
+        start, end = date(ref.year + shift, 1, 1), date(ref.year + shift, 12, 31)
+    qualifier = (m.group("qual") or "").lower()
+    if qualifier == "earlier" and which == "this":
+        end = ref
+    elif qualifier == "later" and which == "this":
+        start = min(ref + timedelta(days=1), end)
+    elif qualifier:
+        start, end = part_of_period(qualifier, start, end)
+    start, end = part_of_period(m.group("edge"), start, end)
+    return Resolved(*clip(start, end, ref), "relative", True)
+
+
+def past_span(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
+    """ "over the past 24 hours", "in the last three days", "the past week": the span up to the reference.
+    A span of several months or years dates no event: TIMEX3 calls it a DURATION, and so do we."""
+    if ref is None:
+        return unresolved("relative")
+    n = number(m.group("n")) if m.group("n") else 1
+    unit = (m.group("unit") or "day").lower().rstrip("s")
+    kind = "duration" if m.group("n") and n > 1 and unit in ("month", "year") else "relative"
+    return Resolved(ref - timedelta(days=days_back(n, unit)), ref, kind, True)
+
+
+def recent(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
+    """ "recent days" (a week), "recent weeks"/"months" (a month), "recent years" (PAST_REF, a year)."""
+    if ref is None:
+        return unresolved("relative")
+    word = m.group(0).lower()
+    days = 364 if "year" in word else 29 if ("month" in word or "week" in word) else 6
+    return Resolved(ref - timedelta(days=days), ref, "relative" if days < 364 else "reference", True)
+
+
+def coming(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
+    """ "the coming weeks", "the months ahead": FUTURE_REF, the span after the reference."""
+    if ref is None:
+        return unresolved("reference")
+    unit = (m.group("unit") or m.group("unit_ahead")).lower()
+    end = ref + timedelta(days=round(3 * UNIT_DAYS[unit]))
+    return Resolved(ref + timedelta(days=1), end, "reference", True)
+
+
+def ago(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
+    """ "three days ago", "a year ago", "a year earlier": the unit that many units before the reference."""
+    if ref is None:
+        return unresolved("relative")
+    n = number(m.group("n"))
+    unit = m.group("unit").lower().rstrip("s")
+    if unit in ("hour", "day"):
+        d = ref - timedelta(days=round(n * UNIT_DAYS[unit]))
+        return Resolved(d, d, "relative", True)
+    if unit == "week":
+        monday = ref - timedelta(days=ref.weekday() + 7 * n)
+        return Resolved(monday, monday + timedelta(days=6), "relative", True)
+    if unit == "month":
+        return Resolved(*month_range(ref.year, ref.month - n), "relative", True)
+    return Resolved(date(ref.year - n, 1, 1), date(ref.year - n, 12, 31), "relative", True)
+
+
+def duration(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
+    """ "10 days of air strikes", "for three weeks": kind "duration", the span up to the reference."""
+    if ref is None:
+        return unresolved("duration")
+    n = number(m.group("n"))
+    unit = m.group("unit").lower().rstrip("s")
+    return Resolved(ref - timedelta(days=days_back(n, unit)), ref, "duration", True)
+
+
+def reference(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
+    """ "now", "recently", "in the past", "the future": TIMEX3's PRESENT_REF, PAST_REF, FUTURE_REF."""
+    if ref is None:
+        return unresolved("reference")
+    offset = lexicon()["reference_words"][" ".join(m.group(0).lower().split())]
+    if offset == 0:
+        return Resolved(ref, ref, "reference", True)
+    if offset < 0:
+        return Resolved(ref + timedelta(days=offset), ref, "reference", True)
+    return Resolved(ref + timedelta(days=1), ref + timedelta(days=offset), "reference", True)
+
+
+def _words(key: str) -> str:
+    """An alternation of a lexicon's phrases, longest first, spaces matching any whitespace."""
+    phrases = sorted(lexicon()[key], key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+
+
+RELATIVE_RULES: dict[str, tuple[re.Pattern, Normaliser]] = {
+    "ago": (re.compile(rf"\b{NUM}\s+{UNIT}\s+(?:ago|earlier|before)\b", re.I), ago),
+    "past_span": (
+        re.compile(rf"\b(?:over|in|during|within|for)?\s*the\s+(?:past|last)\s+(?:{NUM}\s+)?{UNIT}", re.I),
+        past_span,
+    ),
+    "recent": (re.compile(r"\b(?:in\s+)?recent\s+(?:days|weeks|months|years)\b", re.I), recent),
+    "coming": (
+        re.compile(
+            r"\bthe\s+(?:coming|next\s+few|next\s+several)\s+(?P<unit>day|week|month|year)s\b"
+            r"|\bthe\s+(?P<unit_ahead>day|week|month|year)s\s+ahead\b",
+            re.I,
+        ),
+        coming,
+    ),
+    "period": (
+        re.compile(
+            rf"\b{EDGE}?(?:(?P<qual>earlier|later|early|late|mid)[\s-]+)?(?P<which>this|last|next|the\s+current"
+            r"|the\s+previous|the\s+coming|the)\s+(?P<punit>week|weekend|month|year)\b(?!-)",
+            re.I,
+        ),
+        period,
+    ),
+    "relative_day": (
+        re.compile(
+            r"\b(?:(?:early|late)\s+)?(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday(?:\s+"
+            r"(?:morning|afternoon|evening))?|last\s+night|overnight|tonight|today|this\s+(?:morning|afternoon"
+            r"|evening)|tomorrow)\b",
+            re.I,
+        ),
+        relative_day,
+    ),
+    "weekday": (
+        re.compile(rf"\b(?P<pre>(?:last|next|on|this|late|early)\s+)?(?P<wd>{WD}){DAY_PART}"), weekday
+    ),
+    "time_of_day": (
+        re.compile(
+            r"\b(?:[01]?\d(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|[012]?\d:[0-5]\d\b|noon\b|midnight\b)"
+            r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\s+time)\b)?",
+        ),
+        time_of_day,
+    ),
+    # "10 days of air strikes", "for three weeks"
+    "duration_of": (re.compile(rf"\b{NUM}\s+{UNIT}(?=\s+of\b)", re.I), duration),
+    "duration_for": (re.compile(rf"\bfor\s+{NUM}\s+{UNIT}\b", re.I), duration),
+    "reference": (re.compile(rf"\b(?:{_words('reference_words')})\b", re.I), reference),
+}
