@@ -66,3 +66,12 @@ def test_unreal_triggers_are_flagged(text, reason):
 
 def test_past_event_is_real():
     assert all(r == "" for _, _, r in _triggers("Jets bombed the market on Tuesday."))
+
+
+def test_placeholders_and_inflected_forms_are_in_the_lexicon():
+    lexicon = load_lexicon()
+    # "raped" is lemmatised "rap" by the small model: the inflected form is listed so it still fires
+    assert lexicon.lemma_rules["raped"].sub_event_type == "Sexual violence"
+    assert lexicon.lemma_rules["explosion"].sub_event_type == "@explosion"
+    assert lexicon.lemma_rules["raid"].sub_event_type == "@kill"  # typed by its weapon or who raided
+    assert lexicon.lemma_rules["establish"].sub_event_type == "@base"

@@ -28,23 +28,16 @@ from sitreps.model import (
     Toll,
 )
 from sitreps.stages import actors as actors_stage
+from sitreps.stages import event_typing
 from sitreps.stages.arguments import actor_roles, claim_for, event_places, overlaps, owned, trigger_distance
 from sitreps.stages.triggers import Lexicon, Trigger, find_triggers, load_lexicon, unreal_reason
 
-_REMOTE = {
-    "Air/drone strike",
-    "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED",
-    "Grenade",
-    "Suicide bomb",
-    "Chemical weapon",
-}
+_REMOTE = event_typing.REMOTE
 _CIVILIAN_WORDS = {
     "civilian", "civilians", "villager", "villagers", "resident", "residents", "child", "children",
     "woman", "women", "worshipper", "worshippers", "farmer", "farmers", "student", "students",
     "passenger", "passengers", "family", "families", "displaced", "refugees", "patients", "pupils",
 }  # fmt: skip
-_REGAIN_LEMMAS = {"recapture", "retake", "regain", "liberate"}
 # How far back (in sentences) an undated or unplaced event may inherit its date or place.
 _CONTEXT_WINDOW = 2
 
@@ -114,52 +107,24 @@ def _sentence_words(sent: Span) -> str:
 
 def _instrument(words: str, lexicon: Lexicon) -> str:
     """The sub-event type that the weapon named in `words` points to, or ""."""
-    for sub_type in ("Chemical weapon", "Suicide bomb", "Grenade", "Remote explosive/landmine/IED"):
-        if any(f" {w} " in words for w in lexicon.instruments.get(sub_type, [])):
-            return sub_type
-    air = any(f" {w} " in words for w in lexicon.instruments.get("Air/drone strike", []))
-    ground = any(f" {w} " in words for w in lexicon.instruments.get("Shelling/artillery/missile attack", []))
-    if air and ground:
-        return (
-            "Air/drone strike"
-            if " air " in words or " warplane " in words
-            else "Shelling/artillery/missile attack"
-        )
-    if air:
-        return "Air/drone strike"
-    if ground:
-        return "Shelling/artillery/missile attack"
-    return ""
+    return event_typing.instrument(words, lexicon)
 
 
 def _candidates(trigs, idx: int, sent_words: str, lexicon: Lexicon, sents) -> list[_Candidate]:
-    """The sentence's real triggers with their sub-event types decided where the words allow it."""
+    """The sentence's real triggers with their sub-event types decided where the words allow it
+    (`event_typing`: the weapon, a protest, a disrupted weapon, a capture of territory)."""
     real = [t for t in trigs if not unreal_reason(t, lexicon)]
-    strong = [t for t in real if t.rule.strength == "strong"]
-    instrument = _instrument(sent_words, lexicon)
-    context_instrument = ""
+    weapon = _instrument(sent_words, lexicon)
+    context_weapon = ""
     for back in range(1, _CONTEXT_WINDOW + 1):
-        if idx - back >= 0 and not context_instrument:
-            context_instrument = _instrument(_sentence_words(sents[idx - back]), lexicon)
-    out: list[_Candidate] = []
-    for trig in strong or real:
-        sub = trig.rule.sub_event_type
-        if trig.rule.requires_instrument and not instrument:
-            continue
-        if sub == "@kill" and instrument in _REMOTE:
-            sub = instrument  # "drones hit a building, killing five": the weapon types the killing
-        if sub == "@strike":
-            # a generic "strike" or "raid": the weapon in the sentence, else in the sentences before,
-            # else an air strike (what a bare "strikes" means in conflict reporting)
-            sub = instrument or context_instrument or "Air/drone strike"
-            if sub not in _REMOTE:
-                sub = "Air/drone strike"
-        elif sub == "Peaceful protest":
-            if any(w in sent_words for w in lexicon.protest_excessive_force):
-                sub = "Excessive force against protesters"
-            elif any(w in sent_words for w in lexicon.protest_intervention):
-                sub = "Protest with intervention"
-        out.append(_Candidate(trig, sub, idx))
+        if idx - back >= 0 and not context_weapon:
+            context_weapon = _instrument(_sentence_words(sents[idx - back]), lexicon)
+    typed = [(t, event_typing.refine(t, sent_words, weapon, context_weapon)) for t in real]
+    typed = [(t, sub) for t, sub in typed if sub]
+    # a weak trigger ("killed" in "an air strike killed 5") only makes an event when nothing stronger does
+    strong = [(t, sub) for t, sub in typed if t.rule.strength == "strong"]
+    typed = event_typing.settle_sentence(strong or typed, sent_words)
+    out = [_Candidate(trig, sub, idx) for trig, sub in typed]
     # an explosion inside a battle belongs to the battle
     if any(c.sub_event_type == "Armed clash" for c in out):
         out = [c for c in out if c.sub_event_type not in _REMOTE]
@@ -215,23 +180,17 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
         or (role2 is not None and role2.actor.inter == 7)
         or _mentions_civilians(trig)
     )
-    if sub == "@territory":
-        state = role1 is not None and role1.actor.actor_type == "state"
-        regain = state or trig.head.lemma_ in _REGAIN_LEMMAS
-        sub = "Government regains territory" if regain else "Non-state actor overtakes territory"
-    elif sub == "@kill":
+    if sub == "@kill":
         recent = [m for i, m in built if idx - _CONTEXT_WINDOW <= i <= idx]
         if role1 is None and recent:
             # "More than 30 people were wounded", "yesterday's attack killed 13": a detail of the event just
             # told, not a new one; its toll fills what that event lacks
             _attach_tolls(recent[-1], sent_tolls)
             return []
-        if victims_civilian:
-            sub = "Attack"
-        elif role1 is not None or role2 is not None or sent_tolls:
-            sub = "Armed clash"
-        else:
-            return []
+    # who gains the ground, who holds whom, who killed whom
+    sub = event_typing.type_with_roles(sub, trig, role1, role2, sent_tolls, victims_civilian)
+    if not sub:
+        return []
     row = taxonomy.lookup(sub)
     claim = claim_for(trig, claims, idx)
     if role1 is None and claim is not None and claim.claimant_actor and _possessed_by_speaker(trig):
