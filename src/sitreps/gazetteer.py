@@ -21,7 +21,7 @@ from unidecode import unidecode
 
 from sitreps.model import Place
 
-GAZETTEER_VERSION = "5"
+GAZETTEER_VERSION = "6"
 # Variant spellings (skeleton matches) less alike than this are dropped: "Raqa" is not "ROK".
 MIN_VARIANT_SIMILARITY = 0.6
 # Where a spelling names places exactly, a variant reading must be this much more important (log10 scale).

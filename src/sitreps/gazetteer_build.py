@@ -27,6 +27,13 @@ from sitreps.gazetteer import (
     normalize_name,
     same_first_sound,
     strip_articles,
+    variant_countries,
+)
+
+# countries whose names carry Arabic articles, and the articles that may lead a name there
+_TRANSLITERATED = variant_countries()
+_LEADING_ARTICLES = frozenset(
+    {"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "adh", "ath", "ed", "es", "et"}
 )
 
 _TYPE_SUFFIX = re.compile(
@@ -122,9 +129,7 @@ class _IndexWriter:
         self._places: list[tuple] = []
         self._names: list[tuple[str, int]] = []
 
-    def add(
-        self, row: tuple, names: list[str], penalise_aliases: bool = False, variants: bool = True
-    ) -> int:
+    def add(self, row: tuple, names: list[str], penalise_aliases: bool = False, variants: bool = True) -> int:
         pid = self.next_id
         self.next_id += 1
         self._places.append((pid, *row))
@@ -132,7 +137,16 @@ class _IndexWriter:
         main = normalize_name(row[0])
         keys: dict[str, str] = {}
         key_importance: dict[str, float] = {}
-        for n in names:
+        bare_forms = []
+        if row[3] in _TRANSLITERATED:
+            # "Al Qamishli" is written "Qamishli" as often as not: the name without its leading article
+            # is an exact spelling too, where the name's country writes names with Arabic articles
+            for n in names:
+                exact = normalize_name(n)
+                bare = strip_articles(exact)
+                if bare != exact and len(bare) >= 4 and exact.split()[0] in _LEADING_ARTICLES:
+                    bare_forms.append(bare)
+        for n in [*names, *bare_forms]:
             exact, skel = name_keys(n)
             far_fetched = False
             if exact and exact not in keys:
@@ -143,13 +157,7 @@ class _IndexWriter:
             # acronyms ("ROK", "U.S.") match only as spelled: their skeletons collide with real names;
             # a far-fetched alias (a historical name: "Beroea" for Aleppo) is matched only as spelled too,
             # else "Berea" (Kentucky) reads as Aleppo
-            if (
-                variants
-                and skel
-                and not far_fetched
-                and not (n.isupper() or "." in n)
-                and skel not in keys
-            ):
+            if variants and skel and not far_fetched and not (n.isupper() or "." in n) and skel not in keys:
                 keys[skel] = exact
         self._names.extend((k, pid, form, key_importance.get(k, importance)) for k, form in keys.items())
         if len(self._names) > 200_000:

@@ -319,8 +319,10 @@ def _judge(
     cue = ctx.has_place_cue(i, j) or (chain_end >= 0 and _only_list_glue(doc, chain_end, i))
     exact_ids = found_keys.get(key, [])
     hits = gaz.hits(text, limit=25) if exact_ids or found_keys.get(name_keys(text)[1]) else []
-    if len(key) < 3:  # "US", "UK" as countries; never "IS" as a village
-        hits = [h for h in hits if h.exact and h.place.feature_type == "country"]
+    if len(key) < 3:  # "US", "UK" as countries, "Va." and "Md." as states; never "IS" as a village
+        abbreviated = "." in text or (j < len(doc) and doc[j].text == "." and not doc[j - 1].whitespace_)
+        kinds = ("country", "admin1") if abbreviated and text[:1].isupper() else ("country",)
+        hits = [h for h in hits if h.exact and h.place.feature_type in kinds]
     if not hits:
         return None
     exact = [h for h in hits if h.exact]
@@ -461,6 +463,9 @@ def _facility_words() -> frozenset[str]:
     return frozenset(load_data_yaml("place_cues.yaml")["facility_words"])
 
 
+_SITE_BREAKS = frozenset({"at", "in", "on", "near", "and", "&", "to", "from", "by", "with"})
+
+
 def site_toponym(ctx: ArticleContext, i: int, j: int) -> Toponym:
     """A site's name at tokens [i, j): the hits of the most important place named inside it, if any."""
     inner = inner_names(ctx, i, j)
@@ -475,6 +480,10 @@ def sites(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
     orgs = _organisations()
     out: list[Toponym] = []
     for a, b in _runs(doc):
+        # "Royal Street at Washington Square", "February at the Kendale Lakes School": the site starts
+        # after the last lower-case word that joins two names
+        cut = max((k for k in range(a, b) if doc[k].lower_ in _SITE_BREAKS), default=-1)
+        a = max(a, cut + 1)
         if a > 0 and doc[a - 1].lower_ == "the" and doc[a].lower_ in words and b - a >= 3:
             pass  # "the University of Alberta", "the Church of the Nativity"
         elif b - a < 2 or doc[b - 1].lower_ not in words or not doc[b - 1].is_title:
