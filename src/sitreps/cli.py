@@ -380,7 +380,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("evaluate", help="score sitreps on gold data (see docs in sitreps.evaluate)")
     p.add_argument("task", help="geoparse, timex, fatalities, event-type, event-location, arguments, "
-                   "attribution, plover, seed, or all")  # fmt: skip
+                   "attribution, plover, seed, fusion, or all")  # fmt: skip
     p.add_argument("--data", required=True, help="folder holding the gold data sets")
     p.add_argument("--limit", type=int, help="at most N records (documents) per set")
     p.add_argument("--json", action="store_true", help="one JSON object of metrics")
