@@ -362,3 +362,15 @@ def test_regional_demonyms_tie_to_their_region_not_a_location(run):
     m = by_text(run("European ministers met Scottish officials in Brussels on Friday."))
     assert m["European"].is_country_adjective and m["European"].place.name == "Europe"
     assert m["Scottish"].is_country_adjective and m["Scottish"].place.name == "Scotland"
+
+
+def test_a_state_abbreviation_that_is_a_word_qualifies_a_town(run):
+    m = [x for x in run("Police in South Bend, Ind., said the suspect fled.") if x.span.text == "Ind."]
+    assert m and m[0].place.name == "Indiana" and m[0].place.feature_type == "admin1"
+
+
+def test_a_county_named_in_the_story_picks_its_seat(run):
+    text = "Officials in Huntsville said the burn ban for Walker County was lifted on Monday."
+    m = by_text(run(text))
+    assert m["Huntsville"].place.admin1 == "Texas"
+    assert m["Walker County"].place.admin1 == "Texas"

@@ -57,6 +57,15 @@ class _Evidence:
     # names whose most important reading is a first-level area, written as its own name ("Oregon"):
     # the area, not a town of that name in another one
     area_names: set[str] = field(default_factory=set)
+    # (county, state) keys of every reading of the article's town names: a county named beside one of
+    # its towns is that town's county
+    town_counties: set[tuple[str, str]] = field(default_factory=set)
+
+
+def _county_key(p: Place) -> str:
+    """A county's name as its towns file it ("Walker County" -> "walker")."""
+    key = strip_articles(normalize_name(p.admin2 or p.name))
+    return key[: -len(" county")] if key.endswith(" county") else key
 
 
 def _admin1_key(p: Place) -> tuple[str, str] | None:
@@ -93,6 +102,14 @@ def _score(
         s += 2.5
     elif a1 and a1 in ev.names_all:
         s += 1.0
+    a2 = strip_articles(normalize_name(p.admin2)) if p.admin2 and p.feature_type != "admin2" else ""
+    if a2 and (a2 + " county" in ev.names_all or a2 + " parish" in ev.names_all):
+        s += 2.5  # Huntsville in a story that names Walker County: Huntsville, Texas, the county seat
+    if (
+        p.feature_type == "admin2"
+        and (_county_key(p), strip_articles(normalize_name(p.admin1))) in ev.town_counties
+    ):
+        s += 2.5  # and Walker County, Texas, in a story that names one of its towns
     if qualifier:
         s += _qualifier_bonus(p, a1, qualifier)
     elif h.place_id == ev.settled.get(mention_key, -1):
@@ -195,6 +212,12 @@ def resolve(ctx: ArticleContext, found: list[Toponym], text: str) -> list[Place 
         and f.hits[0].exact
         and f.hits[0].place.feature_type == "admin1"
         and _same_name(f.hits[0].place.name, f, ctx)
+    }
+    ev.town_counties = {
+        (strip_articles(normalize_name(h.place.admin2)), strip_articles(normalize_name(h.place.admin1)))
+        for f in found
+        for h in f.hits
+        if h.exact and h.place.admin2 and h.place.feature_type == "populated_place"
     }
     chosen: list[Place | None] = [None] * len(found)
     votes_of: list[tuple[tuple[str, str] | None, int]] = [(None, 0)] * len(found)

@@ -283,6 +283,10 @@ def _judge(
     doc, gaz = ctx.doc, ctx.gaz
     i, j = w
     key = normalize_name(text)
+    if j - i == 1 and i >= 2 and doc[i - 1].text == "," and _is_cap(doc[i - 2]):
+        state = state_abbreviation(gaz, doc[i].text)
+        if state:  # "South Bend, Ind."
+            return Toponym(i, j, state)
     if not key or (j - i == 1 and key in not_places):
         return None
     if doc[i].is_stop and not (j - i == 1 and doc[i].is_upper and _country_hit(gaz, text)):
@@ -411,7 +415,7 @@ def toponym_for_span(ctx: ArticleContext, i: int, j: int) -> Toponym:
     demonym = _demonym(gaz, text) if j - i <= 3 else None
     if demonym is not None:
         return demonym_toponym(i, j, demonym)
-    hits = gaz.hits(text, limit=25)
+    hits = (state_abbreviation(gaz, text) if j - i == 1 else []) or gaz.hits(text, limit=25)
     hint = FEATURE_AFTER.get(doc[j - 1].lower_, "") if j - i > 1 else ""
     if hint == "admin2" and not any(h.exact for h in hits):
         # "Henry County" where the gazetteer files the county under its towns
@@ -456,6 +460,19 @@ def demonym_toponym(i: int, j: int, place: Place) -> Toponym:
     if place.feature_type == "country" and place.country_code:
         return Toponym(i, j, [], adjective_cc=place.country_code)
     return Toponym(i, j, [], adjective_cc="", demonym=place)
+
+
+@lru_cache(maxsize=1)
+def _state_abbreviations() -> dict[str, str]:
+    return dict(load_data_yaml("place_cues.yaml")["ambiguous_state_abbreviations"])
+
+
+def state_abbreviation(gaz: Gazetteer, text: str) -> list[GazetteerHit]:
+    """The US state an AP abbreviation that is also a word names ("Ind." -> Indiana), as hits; [] if none."""
+    name = _state_abbreviations().get(text)
+    if not name:
+        return []
+    return [h for h in gaz.hits(name, limit=10) if h.exact and h.place.feature_type == "admin1"][:1]
 
 
 @lru_cache(maxsize=1)
