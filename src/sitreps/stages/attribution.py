@@ -1,132 +1,53 @@
 """The `attribution` stage: who says so, and how firmly.
 
 Reads reported speech off the dependency parse: a speech verb from the cue lexicon with its subject
-(the claimant, expanded to the full noun phrase) and its clausal complement or quote (the content);
-"according to X" and "citing X" with the clause they qualify; claim nouns ("a US claim that ...")
-nested under denials; and refusals to confirm. Pronoun claimants resolve to the last compatible
-claimant by recency. The lexicon lives in data/attribution_cues.yaml.
+(the claimant) and its clausal complement or quote (the content); "according to X" and "citing X" with
+the clause they qualify; claim nouns ("a US claim that ...") nested under denials; and refusals to
+confirm. Pronoun claimants resolve to the last compatible claimant by recency.
+
+Spans follow the attribution corpora (PARC, PolNeAR): the cue span is the verb group ("has repeatedly
+said", "did not say", "called for"), the claimant span the full noun phrase with its appositions and
+relative clauses; speech inside a quotation, and speech nested in what someone says, belong to the
+quoted speaker and are not read. Cue words live in claim_cues.py and data/attribution_cues.yaml, the
+claimant's phrase and type in claim_sources.py.
 """
 
 from __future__ import annotations
 
-import re
+import bisect
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from sitreps.model import ActorMention, Article, Claim, TextSpan
 from sitreps.stages.actors import country_code_of, get_actor_dictionary
+from sitreps.stages.claim_cues import (
+    CueLexicon,
+    cue_extent,
+    cue_phrase_end,
+    get_cue_lexicon,
+    outlet_from_text,
+    quoted_regions,
+)
+from sitreps.stages.claim_sources import (
+    PERSON_PRONOUNS,
+    THING_PRONOUNS,
+    claimant_np,
+    claimant_tokens,
+    claimant_type,
+    clip,
+    inherited_subject,
+    misparsed_subject,
+    token_span,
+)
 
-# Dependents that are not part of the claimant's name: clauses about it, and punctuation.
-CLAIMANT_DROP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "parataxis", "ccomp"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-THING_PRONOUNS = frozenset({"it", "they", "them"})
+__all__ = ["find_claims", "get_cue_lexicon", "outlet_from_text"]
+
 QUOTES = '"“”'
-
-OUTLETS = {
-    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP", "reuters": "Reuters",
-    "ap": "AP", "associated press": "AP", "ap photo": "AP", "dpa": "dpa", "xinhua": "Xinhua", "efe": "EFE",
-    "ansa": "ANSA", "anadolu": "Anadolu", "upi": "UPI", "bloomberg": "Bloomberg", "tass": "TASS",
-    "ians": "IANS", "pti": "PTI", "bernama": "Bernama", "kyodo": "Kyodo", "yonhap": "Yonhap",
-}  # fmt: skip
-_OUTLET_ALT = "|".join(sorted((re.escape(k) for k in OUTLETS), key=len, reverse=True))
-# "... - AFP" at the end; "BEIRUT (Reuters) -" datelines; "(AP Photo/Name)" captions; "© AFP 2015".
-OUTLET_PATTERNS = [
-    re.compile(rf"[-–—]\s*({_OUTLET_ALT})\s*\.?\s*$", re.I),
-    re.compile(rf"\(({_OUTLET_ALT})\)", re.I),
-    re.compile(rf"\(({_OUTLET_ALT})(?:\s+photo)?\s*/", re.I),
-    re.compile(rf"©\s*({_OUTLET_ALT})\b", re.I),
-]
-
-
-@dataclass(frozen=True)
-class CueLexicon:
-    verbs: dict[str, str]
-    nouns: dict[str, str]
-    verification: frozenset[str]
-    refusal: frozenset[str]
-    according: frozenset[str]
-    citing: frozenset[str]
-    audience: frozenset[str]
-    claimant_types: dict[str, frozenset[str]]
-    titles: frozenset[str]
-    state_titles: frozenset[str]
-    unverified: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def get_cue_lexicon() -> CueLexicon:
-    """The cue lexicon from data/attribution_cues.yaml, loaded once."""
-    raw = yaml.safe_load(resources.files("sitreps.data").joinpath("attribution_cues.yaml").read_text("utf-8"))
-
-    def low(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in raw.get(key, []))
-
-    return CueLexicon(
-        verbs=dict(raw["verbs"]),
-        nouns=dict(raw["nouns"]),
-        verification=low("verification_verbs"),
-        refusal=low("refusal_verbs"),
-        according=low("according_to"),
-        citing=low("citing"),
-        audience=low("audience"),
-        claimant_types={k: frozenset(w.lower() for w in v) for k, v in raw["claimant_types"].items()},
-        titles=low("titles"),
-        state_titles=low("state_titles"),
-        unverified=tuple(w.lower() for w in raw.get("unverified_phrases", [])),
-    )
-
-
-def outlet_from_text(text: str) -> str:
-    """The wire service signing a report ("- AFP", "(Reuters)", "(AP Photo/...)"); "" when none."""
-    for pattern in OUTLET_PATTERNS:
-        hit = pattern.search(text)
-        if hit:
-            return OUTLETS[hit.group(1).lower()]
-    return ""
-
-
-# --------------------------------------------------------------------------- spans
-
-
-def _span(doc: Doc, start: int, end: int) -> TextSpan | None:
-    """TextSpan over tokens [start, end), trimmed of punctuation, quotes and a leading "that"."""
-    while start < end and (doc[start].is_punct or doc[start].lower_ in ("that", "and")):
-        start += 1
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
-    if start >= end:
-        return None
-    return TextSpan(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), doc[start:end].text)
-
-
-def _claimant_tokens(tok: Token) -> tuple[int, int]:
-    """The claimant's noun phrase: the subject with its compounds, appositions and PPs, not its clauses."""
-    keep = [tok.i]
-    stack = [c for c in tok.children if c.dep_ not in CLAIMANT_DROP]
-    while stack:
-        t = stack.pop()
-        keep.append(t.i)
-        stack.extend(c for c in t.children if c.dep_ not in CLAIMANT_DROP or (c.is_punct and c.text == "-"))
-    return _clip(tok.doc, min(keep), max(keep) + 1, tok.i)
 
 
 def _subtree(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
-
-
-def _clip(doc: Doc, start: int, end: int, anchor: int) -> tuple[int, int]:
-    """Keep [start, end) inside the paragraph of token `anchor`: a headline is not the next sentence's."""
-    for k in range(start, end):
-        if doc[k].is_space and "\n" in doc[k].text:
-            if k < anchor:
-                start = k + 1
-            else:
-                return start, k
-    return start, end
 
 
 def _open_quote_start(doc: Doc, text: str, span: TextSpan, sent: Span) -> TextSpan:
@@ -162,34 +83,6 @@ def _content_of_verb(verb: Token) -> tuple[int, int] | None:
 # --------------------------------------------------------------------------- claimant typing
 
 
-def _words(text: str) -> str:
-    return " " + re.sub(r"[^\w\s-]", " ", text.lower()).replace("'s", " ") + " "
-
-
-def _claimant_type(span: Span, head: Token, actor: ActorMention | None, lex: CueLexicon) -> str:
-    words = _words(span.text)
-    has_person = any(t.ent_type_ == "PERSON" for t in span)
-    titled = any(t.lower_ in lex.titles for t in span)
-    # "Lieutenant Igor Makushev": a title before two or more proper names ends the phrase
-    tail = list(span)[-3:]
-    named = len(tail) == 3 and tail[0].lower_ in lex.titles and all(t.pos_ == "PROPN" for t in tail[1:])
-    for kind in ("media", "monitor"):  # the head noun decides first: NER reads "the Observatory" as a person
-        if head.lower_ in lex.claimant_types[kind]:
-            return kind
-    if head.ent_type_ == "PERSON" or (has_person and titled) or named:
-        return "person"
-    for kind in ("media", "monitor"):
-        if any(f" {w} " in words for w in lex.claimant_types[kind]):
-            return kind
-    if actor is not None:
-        return "state" if actor.actor.actor_type == "state" else "organisation"
-    if head.ent_type_ in ("GPE", "NORP") or any(f" {w} " in words for w in lex.claimant_types["state"]):
-        return "state"
-    if head.ent_type_ == "ORG" or any(f" {w} " in words for w in lex.claimant_types["organisation"]):
-        return "organisation"
-    return "unknown"
-
-
 @dataclass
 class _Context:
     doc: Doc
@@ -207,19 +100,23 @@ def _make_claim(
     stance: str,
     content: TextSpan | None,
     bounds: tuple[int, int] | None = None,
+    cue_text: str = "",
 ) -> Claim:
     doc, lex = ctx.doc, ctx.lex
-    start, end = bounds or _claimant_tokens(claimant_tok)
-    claimant_span = _span(doc, start, end) or _span(doc, claimant_tok.i, claimant_tok.i + 1)
+    start, end = bounds or claimant_tokens(claimant_tok)
+    name_span = token_span(doc, start, end) or token_span(doc, claimant_tok.i, claimant_tok.i + 1)
+    claimant_span = name_span
+    if bounds is None:  # the span is the full phrase; the claimant's name leaves out clauses about it
+        claimant_span = token_span(doc, *claimant_np(claimant_tok)) or name_span
     sentence = ctx.sent_index[claimant_tok.sent.start]
-    cue_span = _span(doc, *cue)
+    cue_span = token_span(doc, *cue)
     if content and claimant_span and content.start < claimant_span.start < content.end:
         # the parser hung the claimant inside the content ("..., killing seven, the Observatory said")
         kept = ctx.article.text[content.start : claimant_span.start].rstrip(' ,;:-\n"”')
         content = TextSpan(content.start, content.start + len(kept), kept)
     claim = Claim(
-        claimant=claimant_span.text if claimant_span else claimant_tok.text,
-        cue=cue_span.text if cue_span else "",
+        claimant=name_span.text if name_span else claimant_tok.text,
+        cue=cue_text or (cue_span.text if cue_span else ""),
         stance=stance,  # type: ignore[arg-type]
         claimant_span=claimant_span,
         cue_span=cue_span,
@@ -233,7 +130,7 @@ def _make_claim(
         a for a in ctx.actors if claimant_span and claimant_span.start <= a.span.start < claimant_span.end
     ]
     actor = inside[0] if inside else None
-    claim.claimant_type = _claimant_type(doc[start:end], claimant_tok, actor, lex)
+    claim.claimant_type = claimant_type(doc[start:end], claimant_tok, actor, lex)
     country = get_actor_dictionary().countries.get(country_code_of(claim.claimant.removeprefix("the ")))
     if actor is not None:
         claim.claimant_actor = actor.actor.name
@@ -290,42 +187,20 @@ def _noun_claims(ctx: _Context, noun: Token, stance: str) -> Claim | None:
         # the that-clause may hang off the noun or, misparsed, off the governing verb: take both
         ends = [doc[nxt].head.right_edge.i]
         ends += [c.right_edge.i for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
-        content = _span(doc, *_clip(doc, nxt, max(ends) + 1, nxt))
+        content = token_span(doc, *clip(doc, nxt, max(ends) + 1, nxt))
     else:  # "the claim by a US official": the last claim made earlier
         earlier = [c for c in reversed(ctx.claims) if c.stance == "claimed" and c.content_span]
         content = earlier[0].content_span if earlier else None
     return _make_claim(ctx, claimant, (noun.i, noun.i + 1), stance, content)
 
 
-def _misparsed_subject(verb: Token) -> tuple[int, int] | None:
-    """The claimant of '..., the Syrian Observatory said.' when the parser hung it elsewhere.
-
-    Post-posed: the noun phrase between the last comma and the verb. Inverted ("..., said X."): the
-    noun phrase after the verb up to the next punctuation.
-    """
-    doc, sent = verb.doc, verb.sent
-    k = verb.i - 1
-    while k >= sent.start and not doc[k].is_punct and verb.i - k <= 12:
-        k -= 1
-    left = (k + 1, verb.i)
-    k = verb.i + 1
-    while k < sent.end and not doc[k].is_punct and k - verb.i <= 12:
-        k += 1
-    right = (verb.i + 1, k)
-    for start, end in (left, right):
-        toks = doc[start:end]
-        nominal = any(t.pos_ in ("NOUN", "PROPN") for t in toks)
-        verbal = any(t.pos_ in ("VERB", "AUX") for t in toks)
-        if end > start and nominal and not verbal and doc[start - 1].is_punct:
-            return start, end
-    return None
-
-
 def _verb_claims(ctx: _Context, verb: Token) -> list[Claim]:
     doc, lex, text = ctx.doc, ctx.lex, ctx.article.text
     lemma = verb.lemma_.lower()
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    cue_start, cue_end = verb.i, verb.i + 1
+    cue_start, cue_end = cue_extent(verb, lex)
+    if verb.dep_ == "ccomp" and lex.verbs.get(verb.head.lemma_.lower()) == "asserted":
+        return []  # speech reported inside what someone says ("he said she told him") is theirs to tell
     stance = lex.verbs.get(lemma, "")
     negated = any(c.dep_ == "neg" for c in verb.children)
     content_verb = verb
@@ -340,24 +215,19 @@ def _verb_claims(ctx: _Context, verb: Token) -> list[Claim]:
         return []  # read from the refusal verb: "declined to confirm"
     elif lemma in lex.verification and negated:
         stance = "unconfirmed"
-        cue_start = (
-            min(c.i for c in verb.children if c.dep_ in ("neg", "aux")) if subject is not None else verb.i
-        )
-    elif not stance or negated:
+    elif not stance:
         return []
-    if subject is None and verb.dep_ == "xcomp":  # "X is expected to announce": the governor's subject
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    elif negated:  # "did not say whether": the speaker leaves it open
+        stance = "unconfirmed"
+    if subject is None:
+        subject = inherited_subject(verb)
     bounds = None
     if subject is None:
-        bounds = _misparsed_subject(verb)
+        bounds = misparsed_subject(verb)
         if bounds is None:
             return []
         segment = doc[bounds[0] : bounds[1]]
         subject = segment.root
-    if lemma == "tell":  # keep the audience in the cue: "told reporters"
-        audience = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
-        if audience is not None and (audience.lower_ in lex.audience or audience.text in lex.audience):
-            cue_end = audience.right_edge.i + 1
     out: list[Claim] = []
     content = None
     obj = next((c for c in content_verb.children if c.dep_ == "dobj"), None)
@@ -370,12 +240,14 @@ def _verb_claims(ctx: _Context, verb: Token) -> list[Claim]:
     if content is None:
         toks = _content_of_verb(content_verb)
         if toks is not None and toks != (cue_start, cue_end):
-            content = _span(doc, *_clip(doc, *toks, verb.i))
+            content = token_span(doc, *clip(doc, *toks, verb.i))
     if content is None and verb.i > verb.sent.start and doc[verb.sent.start].text in QUOTES:
-        content = _span(doc, verb.sent.start, subject.left_edge.i if subject.i < verb.i else verb.i)
+        content = token_span(doc, verb.sent.start, subject.left_edge.i if subject.i < verb.i else verb.i)
     if content is not None:
         content = _open_quote_start(doc, text, content, verb.sent)
-    out.append(_make_claim(ctx, subject, (cue_start, cue_end), stance, content, bounds))
+    phrase = token_span(doc, cue_start, cue_phrase_end(verb, lex, cue_end))
+    cue_text = phrase.text if phrase else ""
+    out.append(_make_claim(ctx, subject, (cue_start, cue_end), stance, content, bounds, cue_text))
     return out
 
 
@@ -396,12 +268,12 @@ def _according_claims(ctx: _Context, tok: Token) -> list[Claim]:
     sent = tok.sent
     spoken = _content_of_verb(head) if head.lemma_.lower() in ctx.lex.verbs and head.i != tok.i else None
     if spoken is not None and spoken[0] < phrase_start:  # "He said ..., according to X": what he said
-        content = _span(doc, spoken[0], min(spoken[1], phrase_start))
+        content = token_span(doc, spoken[0], min(spoken[1], phrase_start))
     elif phrase_start <= sent.start + 1:  # "According to X, ..." opens the sentence: the rest of it
-        content = _span(doc, phrase_end, sent.end)
+        content = token_span(doc, phrase_end, sent.end)
     else:
         start = _subtree(head)[0] if head.i != tok.i else sent.start
-        content = _span(doc, start if start < phrase_start else sent.start, phrase_start)
+        content = token_span(doc, start if start < phrase_start else sent.start, phrase_start)
     return [_make_claim(ctx, claimant, cue, "asserted", content)]
 
 
@@ -420,7 +292,9 @@ def _unverified_claims(ctx: _Context, sent: Span) -> list[Claim]:
         ]
         content = earlier[0].content_span if earlier and phrase != "unconfirmed reports" else None
         if phrase == "unconfirmed reports":
-            content = _span(ctx.doc, ctx.doc.char_span(start, start + len(phrase), "expand").end, sent.end)
+            content = token_span(
+                ctx.doc, ctx.doc.char_span(start, start + len(phrase), "expand").end, sent.end
+            )
         out.append(
             Claim(
                 claimant=phrase if phrase == "unconfirmed reports" else "",
@@ -442,8 +316,13 @@ def find_claims(doc: Doc, article: Article, actors: list[ActorMention]) -> list[
     lex = get_cue_lexicon()
     sents = list(doc.sents)
     ctx = _Context(doc, article, actors, lex, {s.start: i for i, s in enumerate(sents)}, [])
+    quoted = quoted_regions(article.text)
+    quote_starts = [a for a, _ in quoted]
     for sent in sents:
         for tok in sent:
+            at = bisect.bisect_right(quote_starts, tok.idx) - 1
+            if at >= 0 and tok.idx < quoted[at][1]:
+                continue  # speech reported inside a quote is the quoted speaker's, not the report's
             lemma = tok.lemma_.lower()
             if tok.lower_ in lex.according or (tok.lower_ in lex.citing and tok.dep_ != "amod"):
                 ctx.claims.extend(_according_claims(ctx, tok))

@@ -1,0 +1,143 @@
+"""The cue side of attribution: the cue lexicon, verb-group cue spans, quoted regions and outlets.
+
+The lexicon (speech verbs with their stance, claim nouns, "according to", refusals, claimant-type words)
+lives in data/attribution_cues.yaml and is loaded once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+OUTLETS = {
+    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP", "reuters": "Reuters",
+    "ap": "AP", "associated press": "AP", "ap photo": "AP", "dpa": "dpa", "xinhua": "Xinhua", "efe": "EFE",
+    "ansa": "ANSA", "anadolu": "Anadolu", "upi": "UPI", "bloomberg": "Bloomberg", "tass": "TASS",
+    "ians": "IANS", "pti": "PTI", "bernama": "Bernama", "kyodo": "Kyodo", "yonhap": "Yonhap",
+}  # fmt: skip
+_OUTLET_ALT = "|".join(sorted((re.escape(k) for k in OUTLETS), key=len, reverse=True))
+# "... - AFP" at the end; "BEIRUT (Reuters) -" datelines; "(AP Photo/Name)" captions; "© AFP 2015".
+OUTLET_PATTERNS = [
+    re.compile(rf"[-–—]\s*({_OUTLET_ALT})\s*\.?\s*$", re.I),
+    re.compile(rf"\(({_OUTLET_ALT})\)", re.I),
+    re.compile(rf"\(({_OUTLET_ALT})(?:\s+photo)?\s*/", re.I),
+    re.compile(rf"©\s*({_OUTLET_ALT})\b", re.I),
+]
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    verification: frozenset[str]
+    refusal: frozenset[str]
+    according: frozenset[str]
+    citing: frozenset[str]
+    claimant_types: dict[str, frozenset[str]]
+    titles: frozenset[str]
+    state_titles: frozenset[str]
+    unverified: tuple[str, ...]
+    verb_preps: dict[str, frozenset[str]]
+    channels: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def get_cue_lexicon() -> CueLexicon:
+    """The cue lexicon from data/attribution_cues.yaml, loaded once."""
+    raw = yaml.safe_load(resources.files("sitreps.data").joinpath("attribution_cues.yaml").read_text("utf-8"))
+
+    def low(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key, []))
+
+    return CueLexicon(
+        verbs=dict(raw["verbs"]),
+        nouns=dict(raw["nouns"]),
+        verification=low("verification_verbs"),
+        refusal=low("refusal_verbs"),
+        according=low("according_to"),
+        citing=low("citing"),
+        claimant_types={k: frozenset(w.lower() for w in v) for k, v in raw["claimant_types"].items()},
+        titles=low("titles"),
+        state_titles=low("state_titles"),
+        unverified=tuple(w.lower() for w in raw.get("unverified_phrases", [])),
+        verb_preps={k: frozenset(v) for k, v in raw.get("verb_prepositions", {}).items()},
+        channels=low("channels"),
+    )
+
+
+def outlet_from_text(text: str) -> str:
+    """The wire service signing a report ("- AFP", "(Reuters)", "(AP Photo/...)"); "" when none."""
+    for pattern in OUTLET_PATTERNS:
+        hit = pattern.search(text)
+        if hit:
+            return OUTLETS[hit.group(1).lower()]
+    return ""
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks, paragraph by paragraph.
+
+    A quote left open at a paragraph's end runs to that end: wire copy opens a multi-paragraph quote in
+    each paragraph and closes it only in the last.
+    """
+    regions: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text):
+        opened: int | None = None
+        for hit in re.finditer(r'["“”]', para.group()):
+            at = para.start() + hit.start()
+            mark = hit.group()
+            if opened is None and mark != "”":
+                opened = at
+            elif opened is not None and mark != "“":
+                regions.append((opened, at + 1))
+                opened = None
+        if opened is not None:
+            regions.append((opened, para.end()))
+    return regions
+
+
+def verb_group(verb: Token) -> tuple[int, int]:
+    """Token range of a cue verb with its auxiliaries, negation and adverbs: "has also said", "did not say".
+
+    The infinitive "to" is not part of the cue ("wanted to say": the cue is "say").
+    """
+    left = [
+        c.i
+        for c in verb.children
+        if c.i < verb.i
+        and (c.dep_ in ("aux", "auxpass", "neg") or (c.dep_ == "advmod" and c.pos_ == "ADV"))
+        and c.tag_ != "TO"
+        and not any(t.dep_ in ("nsubj", "nsubjpass") or t.is_punct for t in verb.doc[c.i : verb.i])
+    ]
+    return (min(left) if left else verb.i), verb.i + 1
+
+
+def cue_extent(verb: Token, lex: CueLexicon) -> tuple[int, int]:
+    """The cue of a speech verb: its verb group with a particle ("pointed out") or a governed preposition
+    ("called for"). The audience and the channel ("told reporters", "in a statement") are not part of it."""
+    start, end = verb_group(verb)
+    preps = lex.verb_preps.get(verb.lemma_.lower(), frozenset())
+    for child in verb.children:
+        if child.i > verb.i and (child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in preps)):
+            end = max(end, child.i + 1)
+    return start, end
+
+
+def cue_phrase_end(verb: Token, lex: CueLexicon, end: int) -> int:
+    """Where the readable cue phrase ends: with the audience of "tell" ("told reporters") and the channel
+    ("said in a statement"), which say how the claim was made."""
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if verb.lemma_.lower() == "tell" and child.dep_ in ("dobj", "dative") and child.pos_ != "VERB":
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "prep" and child.lower_ in ("in", "on", "via", "during"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in lex.channels:
+                end = max(end, pobj.right_edge.i + 1)
+    return end

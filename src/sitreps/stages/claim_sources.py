@@ -1,0 +1,137 @@
+"""The source side of attribution: the claimant's noun phrase and what kind of speaker it is."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from sitreps.model import ActorMention, TextSpan
+from sitreps.stages.claim_cues import CueLexicon
+
+# Dependents that are not part of the claimant's name: clauses about it, and punctuation.
+CLAIMANT_DROP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "parataxis", "ccomp"})
+# Dependents that are never part of the claimant's full noun phrase.
+FULL_NP_DROP = frozenset({"advcl", "parataxis", "ccomp", "cc", "conj"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+THING_PRONOUNS = frozenset({"it", "they", "them"})
+
+
+def token_span(doc: Doc, start: int, end: int) -> TextSpan | None:
+    """TextSpan over tokens [start, end), trimmed of punctuation, quotes and a leading "that"."""
+    while start < end and (doc[start].is_punct or doc[start].lower_ in ("that", "and")):
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if start >= end:
+        return None
+    return TextSpan(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), doc[start:end].text)
+
+
+def claimant_tokens(tok: Token) -> tuple[int, int]:
+    """The claimant's noun phrase: the subject with its compounds, appositions and PPs, not its clauses."""
+    keep = [tok.i]
+    stack = [c for c in tok.children if c.dep_ not in CLAIMANT_DROP]
+    while stack:
+        t = stack.pop()
+        keep.append(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in CLAIMANT_DROP or (c.is_punct and c.text == "-"))
+    return clip(tok.doc, min(keep), max(keep) + 1, tok.i)
+
+
+def claimant_np(tok: Token) -> tuple[int, int]:
+    """The claimant's full noun phrase, as attribution corpora mark a source: with its appositions and
+    relative clauses ("Mr Smith, who chairs the committee,"), not the clauses it governs as a verb's."""
+    keep = [tok.i]
+    stack = [c for c in tok.children if c.dep_ not in FULL_NP_DROP]
+    while stack:
+        t = stack.pop()
+        keep.append(t.i)
+        stack.extend(t.children)
+    return clip(tok.doc, min(keep), max(keep) + 1, tok.i)
+
+
+def clip(doc: Doc, start: int, end: int, anchor: int) -> tuple[int, int]:
+    """Keep [start, end) inside the paragraph of token `anchor`: a headline is not the next sentence's."""
+    for k in range(start, end):
+        if doc[k].is_space and "\n" in doc[k].text:
+            if k < anchor:
+                start = k + 1
+            else:
+                return start, k
+    return start, end
+
+
+def _words(text: str) -> str:
+    return " " + re.sub(r"[^\w\s-]", " ", text.lower()).replace("'s", " ") + " "
+
+
+def claimant_type(span: Span, head: Token, actor: ActorMention | None, lex: CueLexicon) -> str:
+    words = _words(span.text)
+    has_person = any(t.ent_type_ == "PERSON" for t in span)
+    titled = any(t.lower_ in lex.titles for t in span)
+    # "Lieutenant Igor Makushev": a title before two or more proper names ends the phrase
+    tail = list(span)[-3:]
+    named = len(tail) == 3 and tail[0].lower_ in lex.titles and all(t.pos_ == "PROPN" for t in tail[1:])
+    for kind in ("media", "monitor"):  # the head noun decides first: NER reads "the Observatory" as a person
+        if head.lower_ in lex.claimant_types[kind]:
+            return kind
+    if head.ent_type_ == "PERSON" or (has_person and titled) or named:
+        return "person"
+    for kind in ("media", "monitor"):
+        if any(f" {w} " in words for w in lex.claimant_types[kind]):
+            return kind
+    if actor is not None:
+        return "state" if actor.actor.actor_type == "state" else "organisation"
+    if head.ent_type_ in ("GPE", "NORP") or any(f" {w} " in words for w in lex.claimant_types["state"]):
+        return "state"
+    if head.ent_type_ == "ORG" or any(f" {w} " in words for w in lex.claimant_types["organisation"]):
+        return "organisation"
+    return "unknown"
+
+
+def misparsed_subject(verb: Token) -> tuple[int, int] | None:
+    """The claimant of '..., the Syrian Observatory said.' when the parser hung it elsewhere.
+
+    Post-posed: the noun phrase between the last comma and the verb. Inverted ("..., said X."): the
+    noun phrase after the verb up to the next punctuation.
+    """
+    doc, sent = verb.doc, verb.sent
+    k = verb.i - 1
+    while k >= sent.start and not doc[k].is_punct and verb.i - k <= 12:
+        k -= 1
+    left = (k + 1, verb.i)
+    k = verb.i + 1
+    while k < sent.end and not doc[k].is_punct and k - verb.i <= 12:
+        k += 1
+    right = (verb.i + 1, k)
+    for start, end in (left, right):
+        toks = doc[start:end]
+        nominal = any(t.pos_ in ("NOUN", "PROPN") for t in toks)
+        verbal = any(t.pos_ in ("VERB", "AUX") for t in toks)
+        if end > start and nominal and not verbal and doc[start - 1].is_punct:
+            return start, end
+    return None
+
+
+def inherited_subject(verb: Token) -> Token | None:
+    """The subject a subjectless cue verb shares with the clause it hangs off.
+
+    "He left the podium, saying ...", "She smiled and said ...", "X is expected to announce ...",
+    "X issued a statement saying ...": up through conjunctions, participles and infinitives, and from
+    a participle on a noun to the subject of that noun's verb.
+    """
+    tok = verb
+    for _ in range(4):
+        # raising: "X is expected to announce" takes the governor's passive subject
+        subject_deps = ("nsubj", "nsubjpass") if tok.dep_ == "xcomp" else ("nsubj",)
+        if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj"):
+            tok = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
+        elif tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
+            tok = tok.head
+        else:
+            return None
+        subject = next((c for c in tok.children if c.dep_ in subject_deps), None)
+        if subject is not None:
+            return subject
+    return None
