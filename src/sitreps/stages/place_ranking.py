@@ -261,6 +261,12 @@ def resolve(ctx: ArticleContext, found: list[Toponym], text: str) -> list[Place 
             ev.anchors = [a for a in anchors_all if a is not own] if _pass else []
             mention_key = strip_articles(key)
             own_vote = votes_of[n]
+            if ev.top_focus >= 1.0:
+                # a loose spelling in a country the article is not about is no reading ("Soum" -> Sumy)
+                hits = [h for h in hits if h.exact or ev.focus.get(h.place.country_code, 0.0) > 0] or []
+                if not hits:
+                    chosen[n] = None
+                    continue
             best = max(hits, key=lambda h: _score(f, h, ev, here, qualifiers[n], own_vote, mention_key))
             chosen[n] = best.place
             a1 = strip_articles(normalize_name(best.place.admin1))

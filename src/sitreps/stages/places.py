@@ -15,7 +15,15 @@ from spacy.tokens import Doc
 from sitreps.gazetteer import Gazetteer, distance_km, get_gazetteer
 from sitreps.model import Article, Place, PlaceMention, TextSpan
 from sitreps.stages.place_ranking import nearest_context_place, resolve
-from sitreps.stages.toponyms import ArticleContext, Toponym, recognise, site_toponym, sites, toponym_for_span
+from sitreps.stages.toponyms import (
+    ArticleContext,
+    Toponym,
+    institution_nouns,
+    recognise,
+    site_toponym,
+    sites,
+    toponym_for_span,
+)
 
 _REL_BEFORE = (
     re.compile(
@@ -97,6 +105,14 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) 
             if f.is_demonym
             else f.relation or _relation(text, sent.start_char, span.start_char, span.end_char, sent.end_char)
         )
+    # "the Gaza health ministry", "Kharkiv officials": where a body sits, not where anything happened
+    for n, f in enumerate(found):
+        if relations[n] or f.is_demonym:
+            continue
+        root = doc[f.end - 1]
+        heads = {root.head.lemma_.lower(), root.head.lower_}
+        if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= f.end and heads & institution_nouns():
+            relations[n] = "based"
     # "the outskirts of Syria's second city Aleppo": the relation belongs to the possessed place
     for n in range(len(found) - 1):
         f, nxt = found[n], found[n + 1]

@@ -206,6 +206,12 @@ class ArticleContext:
             return True
         if k >= 0 and doc[k].lower_ in PLACE_CUES_BEFORE:
             return True
+        if (
+            k >= 2
+            and doc[k].lower_ in ("on", "at", "against")
+            and doc[k - 1].lemma_.lower() in _attack_nouns()
+        ):
+            return True  # "a strike on Khan Younis"
         if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in PLACE_CUES_BEFORE:
             return True
         if j < len(doc) and (doc[j].lower_ in FEATURE_AFTER or doc[j].text in ("-based", "-bound")):
@@ -473,6 +479,17 @@ def state_abbreviation(gaz: Gazetteer, text: str) -> list[GazetteerHit]:
     if not name:
         return []
     return [h for h in gaz.hits(name, limit=10) if h.exact and h.place.feature_type == "admin1"][:1]
+
+
+@lru_cache(maxsize=1)
+def _attack_nouns() -> frozenset[str]:
+    return frozenset(load_data_yaml("place_cues.yaml")["attack_nouns"])
+
+
+@lru_cache(maxsize=1)
+def institution_nouns() -> frozenset[str]:
+    """Nouns of bodies a place name can modify ("the Gaza health ministry")."""
+    return frozenset(load_data_yaml("place_cues.yaml")["institution_nouns"])
 
 
 @lru_cache(maxsize=1)
