@@ -105,7 +105,8 @@ def test_ranges(dates_of, text, span, start, end, tp, dp):
 def test_since_is_background(dates_of):
     m = one(dates_of("Government troops have lost swathes of the country since 2011."), "2011")
     assert m.kind == "since"
-    assert (m.date_start, m.date_end) == (date(2011, 1, 1), SATURDAY)
+    # TIMEX3: the expression is "2011" (value 2011); "since" only signals the relation
+    assert (m.date_start, m.date_end) == (date(2011, 1, 1), date(2011, 12, 31))
 
 
 def test_duration(dates_of):

@@ -8,16 +8,20 @@ its "last", "Wednesday, Oct. 7, 2015" as one expression.
 Rules (reference date R = `Article.published`, TIMEX3's DCT):
 - A weekday in a past-tense report is the most recent such day ON OR BEFORE R; "last Thursday" is
   strictly before R; in future tense it is the next such day on or after R.
-- A month-day without a year takes the year that puts it on or before R (after R for future tense).
 - "yesterday", "overnight", "last night" are R-1; "today", "this morning", "tonight" are R.
 - "over the past 24 hours" covers R-1..R; "past N days/weeks" R-N..R; "recent days" R-7..R.
 - "this week" is Monday of R's ISO week..R; "last week" the previous ISO week; months, quarters and years
   likewise by the calendar; "the year" / "the month" are R's.
-- A bare month ("in March") or quarter ("the third quarter") is the instance the tense points at: past
-  tense the last one, future tense the coming one, else the nearest; quarters are counted from the
-  quarter being reported (the one just ended, in the weeks its results come out).
+- A month-day without a year in a past-tense clause is on or before R, in future tense on or after R,
+  else the nearer one ("the meeting on Nov. 15"); a clause reached through a noun lends it no tense.
+- A bare month ("in March") is the instance the tense points at: past tense the last one, future tense
+  the coming one, else the nearest. "The quarter" is the quarter being reported (the one just ended, in
+  the weeks its results come out); "the fourth quarter" is that quarter of the reported quarter's year.
+- Anaphoric expressions lean on the last date told before them, not on R: "the next day", "that year",
+  "a year earlier" (the period last told, a year back: "the third quarter ... a year earlier" is the
+  third quarter of the year before); without such a date they are read against R.
 - Seasons, halves, decades and centuries are the calendar ranges TIMEX3 gives them (winter is Dec-Feb).
-- "since 2011" has kind "since": background, start of the period..R; it is never an event date.
+- "since 2011" has kind "since": background, never an event date; its dates are the year 2011.
 - A duration ("10 days of strikes", "for three weeks", "the past three years") has kind "duration".
 - "now", "recently", "the past", "the future" have kind "reference" (TIMEX3 PRESENT_REF/PAST_REF/...).
 Without R, every relative expression has resolved=False and no dates; explicit dates with a year still
@@ -35,7 +39,7 @@ from spacy.tokens import Doc
 from sitreps.model import Article, DateMention, TextSpan
 from sitreps.nlp import sentence_index_of, sentence_starts
 from sitreps.stages.timex_normalise import Resolved, Tense, clip, lexicon, month_num, precisions, safe_date
-from sitreps.stages.timex_relative import RELATIVE_RULES
+from sitreps.stages.timex_relative import RELATIVE_RULES, anchor_to
 from sitreps.stages.timex_rules import CALENDAR_RULES, DAY, MONTH, WD, YEAR, Normaliser
 
 __all__ = ["find_dates", "precisions", "publication_date_from_text"]
@@ -46,9 +50,9 @@ PROSPECTIVE_AUX = {"would", "'d", "could", "may", "might", "should", "can", "mus
 # Order matters: earlier (more specific) rules win over later ones on overlapping text.
 _ORDER = [
     "explicit_mdy", "explicit_dmy", "iso", "month_year", "quarter", "half", "fiscal", "season", "decade",
-    "century", "ago", "past_span", "recent", "coming", "period", "relative_day", "weekday", "relative_month",
-    "bare_month_prep", "year_prep", "year_part", "bare_month", "year_ago", "duration_of", "duration_for",
-    "reference",
+    "century", "anaphoric", "ago", "past_span", "recent", "coming", "period", "relative_day", "weekday",
+    "relative_month", "bare_month_prep", "year_prep", "year_part", "spoken_year", "bare_month", "year_ago",
+    "duration_of", "duration_for", "reference",
 ]  # fmt: skip
 _RULES: list[tuple[re.Pattern, Normaliser]] = [{**CALENDAR_RULES, **RELATIVE_RULES}[name] for name in _ORDER]
 _NOT_YEARS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
@@ -62,10 +66,12 @@ def _tense(doc: Doc, start_char: int, end_char: int) -> Tense:
     if span is None:
         return ""
     head = span.root
+    via_noun = False  # "the meeting on Nov. 15" takes no tense from the verb that governs "meeting"
     for _ in range(6):
         if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
             break
         head = head.head
+        via_noun = via_noun or (head.pos_ in ("NOUN", "PROPN") and head not in span)
     aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     if aux & FUTURE_AUX or head.lower_ == "tomorrow":
         return "future"
@@ -73,6 +79,8 @@ def _tense(doc: Doc, start_char: int, end_char: int) -> Tense:
     governor = head.head if head.dep_ in ("xcomp", "ccomp", "advcl") else head
     if aux & PROSPECTIVE_AUX or head.lemma_ in prospective or governor.lemma_ in prospective:
         return "prospective"
+    if via_noun and head.pos_ in ("VERB", "AUX"):
+        return ""
     if head.tag_ == "VBD" or (head.tag_ == "VBN" and aux & {"had", "has", "have", "was", "were"}):
         return "past"
     return ""
@@ -88,9 +96,9 @@ def _to_mention(
     kind = res.kind
     date_start, date_end = res.start, res.end
     if since:
-        # background: from the start of the period to the report; never an event date
+        # background, never an event date; the dates are those of the period named (TIMEX3: "since 2011"
+        # is the year 2011, "since" being only the signal of the relation)
         kind = "since"
-        date_end = ref if ref is not None and date_start is not None and ref >= date_start else None
     resolved = date_start is not None and date_end is not None
     day_kinds = ("date", "weekday", "relative", "time", "reference", "duration")
     unresolved_prec = {"month": (3, 4)}.get(kind, (1, 1) if kind in day_kinds else (3, 5))
@@ -166,14 +174,14 @@ def find_dates(doc: Doc, article: Article) -> list[DateMention]:
     ref = article.published
     starts = sentence_starts(doc)
     taken: list[tuple[int, int]] = []
-    mentions: list[DateMention] = []
+    found: list[tuple[int, int, Resolved]] = []
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
     def add(s: int, e: int, res: Resolved) -> None:
         taken.append((s, e))
-        mentions.append(_to_mention(text, s, e, res, ref, starts, _since_prefix(text, s)))
+        found.append((s, e, res))
 
     for pattern, normalise in _RULES:
         for m in pattern.finditer(text):
@@ -191,7 +199,14 @@ def find_dates(doc: Doc, article: Article) -> list[DateMention]:
     for s, e, res in _entity_years(doc, ref):
         if free(s, e) and not _is_age(text, e) and not _year_is_a_number(doc, text, s, e):
             add(s, e, res)
-    mentions.sort(key=lambda d: d.span.start)
+    # anaphoric expressions ("the next day", "a year earlier") lean on the last date told before them
+    found.sort(key=lambda f: f[0])
+    history: list[Resolved] = []
+    mentions: list[DateMention] = []
+    for s, e, res in found:
+        res = anchor_to(res, history, ref) if ref is not None else res
+        history.append(res)
+        mentions.append(_to_mention(text, s, e, res, ref, starts, _since_prefix(text, s)))
     return mentions
 
 

@@ -28,6 +28,17 @@ UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "quarter": 91, "y
 Tense = str
 
 
+@dataclass(frozen=True)
+class Anchor:
+    """How an anaphoric expression leans on the last date told before it: "the next day" is the last
+    day told plus one (grain "day", unit "day", shift 1); "a year earlier" is the last period told (any
+    grain: None) a year back."""
+
+    grain: str | None  # "day", "month", "quarter", "year", or None for whatever period came last
+    unit: str  # "day", "month" or "year": what the shift counts
+    shift: int
+
+
 @dataclass
 class Resolved:
     """A normalised expression: the days it covers and its kind ("date", "month", "quarter", ...)."""
@@ -36,6 +47,7 @@ class Resolved:
     end: date | None
     kind: str
     relative: bool  # needs the publication date
+    anchor: Anchor | None = None  # set on anaphoric expressions; start/end then read against the DCT
 
 
 def unresolved(kind: str) -> Resolved:

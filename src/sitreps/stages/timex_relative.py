@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from sitreps.stages.timex_normalise import (
     UNIT_DAYS,
     WEEKDAYS,
+    Anchor,
     Resolved,
     Tense,
     clip,
@@ -139,20 +140,40 @@ def coming(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
 
 
 def ago(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
-    """ "three days ago", "a year ago", "a year earlier": the unit that many units before the reference."""
+    """ "three days ago", "a year ago", "a year earlier": the unit that many units before the reference.
+    "A year earlier" (or "ago") in a report comparing periods is the period last told, a year back ("the
+    third quarter ... a year earlier"); "three days earlier" is three days before the last day told."""
     if ref is None:
         return unresolved("relative")
     n = number(m.group("n"))
     unit = m.group("unit").lower().rstrip("s")
     if unit in ("hour", "day"):
-        d = ref - timedelta(days=round(n * UNIT_DAYS[unit]))
-        return Resolved(d, d, "relative", True)
+        days = round(n * UNIT_DAYS[unit])
+        d = ref - timedelta(days=days)
+        anchored = Anchor("day", "day", -days) if m.group("dir").lower() != "ago" and unit == "day" else None
+        return Resolved(d, d, "relative", True, anchored)
     if unit == "week":
         monday = ref - timedelta(days=ref.weekday() + 7 * n)
         return Resolved(monday, monday + timedelta(days=6), "relative", True)
     if unit == "month":
         return Resolved(*month_range(ref.year, ref.month - n), "relative", True)
-    return Resolved(date(ref.year - n, 1, 1), date(ref.year - n, 12, 31), "relative", True)
+    start, end = date(ref.year - n, 1, 1), date(ref.year - n, 12, 31)
+    return Resolved(start, end, "relative", True, Anchor(None, "year", -n))
+
+
+def anaphoric(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
+    """ "the next day", "that year", "the previous month": read against the publication date here; the
+    dates stage moves them onto the last date told before them (`anchor_to`)."""
+    if ref is None:
+        return unresolved("relative")
+    grain, unit, shift = lexicon()["anaphoric"][" ".join(m.group(0).lower().split())]
+    if unit == "day":
+        start = end = ref + timedelta(days=shift)
+    elif unit == "month":
+        start, end = month_range(ref.year, ref.month + shift)
+    else:
+        start, end = date(ref.year + shift, 1, 1), date(ref.year + shift, 12, 31)
+    return Resolved(*clip(start, end, ref), "relative", True, Anchor(grain, unit, shift))
 
 
 def duration(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
@@ -176,6 +197,78 @@ def reference(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
     return Resolved(ref + timedelta(days=1), ref + timedelta(days=offset), "reference", True)
 
 
+# ------------------------------------------------------------------------------- anaphoric anchors
+
+
+def grain_of(res: Resolved) -> str | None:
+    """The calendar unit a resolved expression names: "day", "month", "quarter", "half", "season",
+    "year", or None (a week, a span, a reference, a duration: nothing to lean on)."""
+    start, end = res.start, res.end
+    if start is None or end is None or res.kind in ("duration", "reference", "decade", "century"):
+        return None
+    if start == end:
+        return "day"
+    if res.kind in ("quarter", "half", "season", "month", "year"):
+        return res.kind
+    if start.day == 1 and end.year == start.year:
+        if end.month == start.month:
+            return "month"
+        if start.month == 1 and (end - start).days >= 180:
+            return "year"
+    return None
+
+
+_GRAIN_KIND = {"day": "relative"}
+
+
+def anchor_to(res: Resolved, history: list[Resolved], ref: date | None) -> Resolved:
+    """An anaphoric expression moved onto the last fitting date told before it (`history`, in text
+    order); unchanged when none fits."""
+    a = res.anchor
+    if a is None:
+        return res
+    for prev in reversed(history):
+        grain = grain_of(prev)
+        if grain is None or prev.anchor is not None or prev.start is None:
+            continue
+        if a.grain == "day" and grain != "day" or a.grain == "month" and grain not in ("day", "month"):
+            continue
+        target = a.grain or grain
+        start, end = _unit_range(prev.start, prev.end or prev.start, target)
+        start, end = _shifted(start, end, target, a.unit, a.shift)
+        return Resolved(*clip(start, end, ref), _GRAIN_KIND.get(target, target), True, a)
+    return res
+
+
+def _unit_range(start: date, end: date, grain: str) -> tuple[date, date]:
+    """The whole calendar unit of `grain` holding `start` (a season keeps its own range)."""
+    if grain == "day":
+        return start, start
+    if grain == "month":
+        return month_range(start.year, start.month)
+    if grain == "quarter":
+        return quarter_range(start.year, quarter_of(start))
+    if grain == "half":
+        return month_range(start.year, 1 if start.month <= 6 else 7)[0], month_range(
+            start.year, 6 if start.month <= 6 else 12
+        )[1]
+    if grain == "year":
+        return date(start.year, 1, 1), date(start.year, 12, 31)
+    return start, end
+
+
+def _shifted(start: date, end: date, grain: str, unit: str, shift: int) -> tuple[date, date]:
+    if shift == 0:
+        return start, end
+    if unit == "day":
+        return start + timedelta(days=shift), end + timedelta(days=shift)
+    months = shift if unit == "month" else 12 * shift
+    if grain == "day":
+        d = month_range(start.year, start.month + months)[1]
+        return (d.replace(day=min(start.day, d.day)),) * 2
+    return month_range(start.year, start.month + months)[0], month_range(end.year, end.month + months)[1]
+
+
 def _words(key: str) -> str:
     """An alternation of a lexicon's phrases, longest first, spaces matching any whitespace."""
     phrases = sorted(lexicon()[key], key=len, reverse=True)
@@ -183,7 +276,11 @@ def _words(key: str) -> str:
 
 
 RELATIVE_RULES: dict[str, tuple[re.Pattern, Normaliser]] = {
-    "ago": (re.compile(rf"\b{NUM}\s+{UNIT}\s+(?:ago|earlier|before)\b", re.I), ago),
+    "ago": (re.compile(rf"\b{NUM}\s+{UNIT}\s+(?P<dir>ago|earlier|before)\b", re.I), ago),
+    "anaphoric": (
+        re.compile(rf"\b(?:{_words('anaphoric')})\b(?!\s+(?:yesterday|tomorrow|last|next)\b)", re.I),
+        anaphoric,
+    ),
     "past_span": (
         re.compile(rf"\b(?:over|in|during|within|for)?\s*the\s+(?:past|last)\s+(?:{NUM}\s+)?{UNIT}", re.I),
         past_span,

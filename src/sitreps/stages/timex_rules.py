@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from sitreps.stages.timex_normalise import (
+    Anchor,
     Resolved,
     Tense,
     clip,
@@ -20,6 +21,7 @@ from sitreps.stages.timex_normalise import (
     month_num,
     month_range,
     nearest_cycle,
+    number,
     ordinal,
     part_of_period,
     quarter_of,
@@ -71,19 +73,24 @@ def _year_of(m: re.Match, ref: date | None) -> int | None:
 
 def explicit_date(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
     """ "Oct. 7, 2015", "7 October", "Wednesday, Oct. 7": a month-day without a year takes the year that
-    puts it on or before the reference (after it in future tense)."""
+    puts it on or after the reference in future tense, else the nearer (in past tense, at most a few
+    weeks ahead)."""
     month, day = month_num(m.group("month")), int(m.group("day"))
     if m.group("year"):
         d = safe_date(int(m.group("year")), month, day)
         return Resolved(d, d, "date", False) if d else None
     if ref is None:
         return unresolved("date")
-    future = tense == "future"
-    for year in (ref.year - 1, ref.year, ref.year + 1) if future else (ref.year + 1, ref.year, ref.year - 1):
-        d = safe_date(year, month, day)
-        if d and (d >= ref if future else d <= ref):
-            return Resolved(d, d, "date", True)
-    return None
+    candidates = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := safe_date(y, month, day))]
+    if not candidates:
+        return None
+    if tense in ("future", "prospective"):
+        d = min((c for c in candidates if c >= ref), default=candidates[-1])
+    else:  # the nearer one, the past one on a tie ("the meeting on Nov. 15")
+        d = min(candidates, key=lambda c: (abs((c - ref).days), c > ref))
+        if tense == "past" and d > ref:
+            d = max(c for c in candidates if c <= ref)  # "the siege began on December 3": last December
+    return Resolved(d, d, "date", True)
 
 
 def iso_date(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
@@ -135,11 +142,29 @@ def year(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
     return Resolved(*clip(start, end, ref), "year", False)
 
 
+def spoken_year(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
+    """ "nineteen ninety-eight", "two thousand and one": years as broadcast transcripts write them."""
+    if m.group("thousand"):
+        before = m.string[max(0, m.start() - 8) : m.start()]
+        introduced = m.group(0).lower().startswith("the") or re.search(rf"\b{_PREP}\s+$", before)
+        if not (m.group("units") or introduced):
+            return None  # "two thousand troops": a count
+        y = 2000 + (number(m.group("units")) if m.group("units") else 0)
+    else:
+        words = m.group("rest").lower().replace("-", " ").split()
+        if any(w not in lexicon()["number_words"] for w in words):
+            return None
+        y = 1900 + sum(number(w) for w in words)
+    return Resolved(*clip(date(y, 1, 1), date(y, 12, 31), ref), "year", False)
+
+
 def year_ago(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
     """ "year-earlier profit": the year before the reference's."""
     if ref is None:
         return unresolved("year")
-    return Resolved(date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31), "year", True)
+    # the period last told, a year back ("third-quarter profit ... year-earlier profit")
+    start, end = date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31)
+    return Resolved(start, end, "year", True, Anchor(None, "year", -1))
 
 
 def fiscal_year(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
@@ -193,7 +218,9 @@ def century(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
 
 def quarter(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
     """ "the third quarter (of 1997)", "third-quarter", "Q3", "the quarter", "last quarter", "the
-    year-ago quarter": quarters without a year are placed around the quarter being reported."""
+    year-ago quarter": quarters without a year are placed around the quarter being reported; an ordinal
+    alone ("the fourth quarter") is that quarter of the year being reported (of the current year in
+    future tense), since reports compare the quarters of one year."""
     gd = m.groupdict()
     which = " ".join((gd.get("which") or "").lower().split())
     if m.group(0).lower().strip() == "quarter":
@@ -215,16 +242,17 @@ def quarter(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
     if q is not None:
         if tense in ("future", "prospective"):
             ry, rq = ref.year, quarter_of(ref)
-        shift = nearest_cycle(rq, q, 4, tense, ahead_max=1, future_max=2)
-        start, end = quarter_range(ry, rq + shift)
+        start, end = quarter_range(ry, q)
     elif which in ("last", "past", "previous", "latest", "most recent", "recent"):
         start, end = quarter_range(*reported_quarter(ref)) if which != "last" else _previous_quarter(ref)
     elif which in ("this", "current"):
         start, end = quarter_range(ref.year, quarter_of(ref))
     elif which in ("next", "coming"):
         start, end = quarter_range(ref.year, quarter_of(ref) + 1)
-    elif which.startswith("year"):  # "the year-ago quarter", "the year-earlier quarter"
+    elif which.startswith("year"):  # "the year-ago quarter": the quarter last told, a year back
         start, end = quarter_range(ry - 1, rq)
+        grain = "quarter" if m.group(0).lower().endswith("quarter") else None
+        return Resolved(*clip(start, end, ref), "quarter", True, Anchor(grain, "year", -1))
     else:  # "the quarter", "the fiscal quarter"
         start, end = quarter_range(ry, rq) if tense not in ("future", "prospective") else quarter_range(
             ref.year, quarter_of(ref)
@@ -314,7 +342,8 @@ CALENDAR_RULES: dict[str, tuple[re.Pattern, Normaliser]] = {
     "quarter": (
         re.compile(
             rf"\b(?:the\s+(?!(?:fiscal\s+)?\w+-(?:quarter|period)\b))?"
-            r"(?:(?:(?P<pyear>(?:19|20)\d\d)|(?P<pwhich>last|this|next)\s+year)'s\s+)?"  # "last year's third"
+            # "last year's third quarter", "1988's third quarter", "the 1988 third quarter"
+            r"(?:(?:(?P<pyear>(?:19|20)\d\d)(?:'s)?|(?P<pwhich>last|this|next)\s+year's)\s+(?=\S+[\s-]+quarter))?"
             r"(?:(?P<which>last|final|latest|most\s+recent|recent|"
             rf"past|previous|current|this|next|coming|year-ago|year-earlier|year-before)\s+)?"
             rf"(?:fiscal\s+)?(?:{ORD}[\s-]+)?(?:fiscal[\s-]+)?"
@@ -384,4 +413,14 @@ CALENDAR_RULES: dict[str, tuple[re.Pattern, Normaliser]] = {
         year,
     ),
     "year_part": (re.compile(rf"\b(?:{EDGE}|{PART}){YEAR}\b"), year),
+    "spoken_year": (
+        re.compile(
+            r"\b(?:the\s+year\s+)?(?:nineteen[\s-]+(?P<rest>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
+            r"|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?\b|(?:ten|eleven|twelve|thirteen"
+            r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)|(?P<thousand>two\s+thousand)(?:\s+(?:and\s+)?"
+            r"(?P<units>one|two|three|four|five|six|seven|eight|nine|ten)\b)?)(?![\s-]+(?:percent|people|dollars))",
+            re.I,
+        ),
+        spoken_year,
+    ),
 }

@@ -9,8 +9,10 @@ Value, on every gold span: the stage's mention overlapping the gold span most. A
 denotes, so it is compared at the granularity of the gold value:
 - "2015-10-07" (and "2015-10-07T18:30", "...TEV"): that day; "1998-W12" that ISO week ("-WE": its
   weekend); "1998-03" that month; "1998-Q1" / "-H1" / "-SU" (season) that part of the year; "1998" that
-  year; "199" that decade; "19" that century. Unspecified parts ("1998-WXX", "199X") are dropped, and
-  the value is compared on the part that is specified ("1998", "199").
+  year; "199" that decade; "19" that century; "FY1998" (TIMEX3's fiscal year; "FY1998-Q1", "-H1" its
+  quarters and halves) every day such a fiscal year may cover (see `_fiscal_interval`). Unspecified
+  parts ("1998-WXX", "1998-QX", "199X") are dropped, and the value is compared on the part that is
+  specified ("1998", "199").
 - "PRESENT_REF": the range ends on the DCT; "PAST_REF": it ends on or before the DCT and starts before
   it; "FUTURE_REF": it ends after the DCT.
 A gold value of any other shape ("XXXX-XX-XX", "PXY") counts as wrong, as does a gold span sitreps did
@@ -44,9 +46,10 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _specified(value: str) -> str:
-    """The value up to its first unspecified part: "1998-WXX" -> "1998", "199X" -> "199"."""
+    """The value up to its first unspecified part: "1998-WXX" -> "1998", "199X" -> "199", "1998-QX" (a
+    quarter of 1998) -> "1998"."""
     head = value.split("X", 1)[0]
-    return head.rstrip("-W") if "X" in value else value
+    return head.rstrip("-WQH") if "X" in value else value
 
 
 def value_interval(value: str) -> tuple[Interval, str] | None:
@@ -76,6 +79,9 @@ def value_interval(value: str) -> tuple[Interval, str] | None:
                 return (date(y - 1, 12, 1), _month_end(y, 2)), "season"
             a, b = SEASONS[m[2]]
             return (date(y, a, 1), _month_end(y, b)), "season"
+        if m := re.fullmatch(r"FY(\d{4})(?:-(?:Q([1-4])|H([12])))?", v):
+            part, n = ("Q", m[2]) if m[2] else ("H", m[3]) if m[3] else (None, None)
+            return _fiscal_interval(int(m[1]), part, int(n) if n else None), "fiscal"
         if re.fullmatch(r"\d{4}", v):
             return (date(int(v), 1, 1), date(int(v), 12, 31)), "year"
         if re.fullmatch(r"\d{3}", v):
@@ -85,6 +91,20 @@ def value_interval(value: str) -> tuple[Interval, str] | None:
     except ValueError:
         return None
     return None
+
+
+def _fiscal_interval(year: int, part: str | None, n: int | None) -> Interval:
+    """The days fiscal year `year` (TIMEX3 "FY1998"), or its quarter or half ("FY1998-Q1", "FY1998-H2"),
+    may cover. A fiscal year is named by the calendar year it ends in and may end in any month, so the
+    value denotes the union over the twelve possible years: FY1998 is Feb 1997 to Dec 1998; its first
+    quarter, the first three months of any such year, Feb 1997 to Mar 1998."""
+    months = {"Q": 3, "H": 6}.get(part or "", 12)
+    n = n or 1
+    # the earliest fiscal year starts in February of the year before, the latest in January
+    first = (year - 1) * 12 + 1 + months * (n - 1)  # months counted from year 0, 0-based: Feb of year-1
+    last = year * 12 + months * n - 1  # Jan of `year` + months * n - 1
+    lo = date(first // 12, first % 12 + 1, 1)
+    return lo, _month_end(last // 12, last % 12 + 1)
 
 
 def granularity(value: str) -> str:
