@@ -14,6 +14,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Token
 
 from sitreps.model import ActorMention, Claim, PlaceMention, TextSpan
+from sitreps.stages.event_roles import event_roles
 from sitreps.stages.triggers import Trigger, governing_verb
 
 T = TypeVar("T")
@@ -144,7 +145,11 @@ def actor_roles(
     """(actor1, actor2): who acts and who is acted on, from the dependency parse of the trigger's clause."""
     head = trigger.head
     verb = governing_verb(head)
-    a1 = a2 = None
+    # the open-class role fillers first ("rebels" as the by-agent, "soldiers" as the passive subject), then
+    # the older clause heuristics for what they leave empty
+    roles = event_roles(head)
+    a1 = _actor_within(roles.attackers, actors)
+    a2 = _actor_within([*roles.targets, *roles.victims], actors)
     if head.pos_ in ("NOUN", "PROPN"):
         # "Russian air strikes", "IS attack", "strikes on Aleppo", "raids against rebels"
         for child in head.children:
@@ -191,6 +196,15 @@ def actor_roles(
         if same or allies:
             a2 = None
     return a1, a2
+
+
+def _actor_within(spans: Sequence[TextSpan], actors: Sequence[ActorMention]) -> ActorMention | None:
+    """The first actor mention that overlaps one of the role spans."""
+    for span in spans:
+        for am in actors:
+            if overlaps(span, am.span.start, am.span.end):
+                return am
+    return None
 
 
 def _token_ids(doc: Doc, span: TextSpan) -> list[int]:

@@ -30,6 +30,7 @@ from sitreps.model import (
 from sitreps.stages import actors as actors_stage
 from sitreps.stages import event_typing
 from sitreps.stages.arguments import actor_roles, claim_for, event_places, overlaps, owned, trigger_distance
+from sitreps.stages.event_places import AWAY, place_rank, sort_places, trigger_places
 from sitreps.stages.triggers import Lexicon, Trigger, find_triggers, load_lexicon, unreal_reason
 
 _REMOTE = event_typing.REMOTE
@@ -146,13 +147,16 @@ def _assign_places(candidates, doc, places, actor_spans, idx) -> list[_Candidate
     usable = event_places(doc, places, actor_spans, idx)
     rivals = [c.trigger for c in candidates]
     for cand in candidates:
-        cand.places = owned(usable, cand.trigger, rivals, doc, lambda p: p.span.start)
+        cand.places = trigger_places(doc, cand.trigger, rivals, usable)
     for cand in candidates:
         if not cand.places and usable:
             # a trigger that owns no place shares the sentence's place nearest to it; if it is the same
             # event told twice, the repeat merges later (same type, place and date)
-            nearest = min(usable, key=lambda p: trigger_distance(doc, cand.trigger, p.span.start))
-            cand.places, cand.borrowed_place = [nearest], True
+            # never a speaker's place or an origin ("said in Moscow", "fighters from Idlib")
+            pool = [p for p in usable if place_rank(doc, cand.trigger.head, p) != AWAY]
+            if pool:
+                nearest = min(pool, key=lambda p: trigger_distance(doc, cand.trigger, p.span.start))
+                cand.places, cand.borrowed_place = [nearest], True
     return candidates
 
 
@@ -160,7 +164,7 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
     idx = cand.sentence
     trig = cand.trigger
     actor_spans = [a.span for a in actors if a.actor.in_dictionary]
-    by_nearness = sorted(cand.places, key=lambda p: trigger_distance(doc, trig, p.span.start))
+    by_nearness = sort_places(doc, trig, cand.places)
     fine = [p for p in by_nearness if p.place.feature_type != "country"]
     chosen_places = fine or by_nearness[:1] or _context_place(doc, places, idx, actor_spans, built)
 

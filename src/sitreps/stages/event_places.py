@@ -1,0 +1,158 @@
+"""The event's own place: which toponym of a sentence tells where a trigger's event happened.
+
+An analyst takes the toponym in the trigger's own locative phrase ("clashes in Aleppo", "shelled a school
+near Hama", "the Kabul bombing"), not the first toponym of the sentence, not the speaker's location ("said
+in Moscow"), not where people come from ("fighters from Idlib"). `attachment_rank` grades a place against a
+trigger; `trigger_places` and `place_for_verb` use it on top of the tree distance of `arguments.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from sitreps.model import PlaceMention
+from sitreps.stages.arguments import owned, span_root, tree_distance, trigger_distance
+from sitreps.stages.event_roles import load_role_lexicon
+from sitreps.stages.triggers import Trigger, governing_verb
+
+OWN, CLAUSE, AWAY = 0, 1, 2  # ranks: in the trigger's locative phrase, elsewhere nearby, someone else's
+# Links inside one place description: "the town of Morek", "Aleppo province", "Latakia, Hama and Idlib"
+_WITHIN_PLACE = {"compound", "conj", "appos", "flat", "nmod", "amod", "cc", "punct", "npadvmod", "advmod"}
+# Nouns that situate a place relative to another ("outskirts of X", "the town of X", "north of X")
+_PLACE_FRAME_PREPS = {"of"}
+# Prepositions whose object is not where the event is: a destination, a partner, a purpose
+_NOT_WHERE_PREPS = {"to", "with", "for", "via", "than", "like", "about"}
+
+
+def _place_phrase_head(root: Token, stop: Token | None = None) -> Token:
+    """Climb from a toponym to the noun of its whole place phrase ("the outskirts of [Aleppo] province"),
+    stopping below `stop` (the trigger: "the [Kabul] bombing")."""
+    current = root
+    for _ in range(6):
+        if stop is not None and current.head.i == stop.i:
+            break
+        if current.dep_ in _WITHIN_PLACE and current.head is not current:
+            current = current.head
+        elif (
+            current.dep_ == "pobj"
+            and current.head.lower_ in _PLACE_FRAME_PREPS
+            and current.head.head.pos_ in ("NOUN", "PROPN", "ADV", "ADJ")
+        ):
+            current = current.head.head  # "the village of X" -> "village"
+        else:
+            break
+    return current
+
+
+def _own_tokens(head: Token) -> set[int]:
+    """Tokens whose locative phrases belong to the trigger: itself, its verb and the verb's objects."""
+    verb = governing_verb(head)
+    own = {head.i, verb.i}
+    for tok in (head, verb):
+        for child in tok.children:
+            if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+                own.add(child.i)
+            elif child.dep_ == "prep" and child.lower_ in ("on", "against", "of"):
+                own.update(c.i for c in child.children if c.dep_ == "pobj")  # "attack on a school in X"
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        own.add(head.head.head.i)  # "killed in a raid in X": the raid's verb situates it too
+    return own
+
+
+def _is_speech_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in load_role_lexicon().speech_verbs
+
+
+def attachment_rank(head: Token, place_root: Token) -> int:
+    """OWN when the place is in the trigger's own locative phrase or names it ("the Kabul attack"); AWAY
+    when it is where a speaker is or where people come from; else CLAUSE."""
+    lex = load_role_lexicon()
+    phrase = _place_phrase_head(place_root, head)
+    verb = governing_verb(head)
+    if phrase.head.i == head.i and phrase.dep_ in ("compound", "nmod", "poss", "amod", "npadvmod"):
+        return OWN  # "the Kabul bombing", "Aleppo's shelling"
+    framed = phrase is not place_root
+    if framed and phrase.head.i in (head.i, verb.i) and phrase.dep_ in ("dobj", "nsubjpass"):
+        return OWN  # "shelled the outskirts of Hama", "the village of X was bombed"
+    if phrase.dep_ == "pobj" and phrase.head.dep_ == "prep":
+        prep = phrase.head
+        attached = prep.head
+        if prep.lower_ == "from" and (
+            attached.lemma_.lower() in lex.person_nouns or attached.pos_ in ("NOUN", "PROPN")
+        ):
+            return AWAY  # "fighters from Idlib"
+        if prep.lower_ in _NOT_WHERE_PREPS:
+            return AWAY  # "fled to Turkey", "talks with Damascus": a destination or a partner
+        if prep.lower_ in lex.locative_preps:
+            if attached.i in _own_tokens(head):
+                return OWN
+            if _is_speech_verb(attached) and attached.i != head.i and attached in head.ancestors:
+                return AWAY  # "said in Moscow that strikes ..."
+    if phrase.dep_ == "poss":
+        return AWAY  # "Syria's army": the place owns an actor
+    # a place hanging on a speech verb that governs the trigger, by any path
+    for anc in phrase.ancestors:
+        if _is_speech_verb(anc) and anc.i != head.i:
+            if anc in head.ancestors and governing_verb(head) is not anc:
+                return AWAY
+            break
+        if anc.i == head.i or anc.i == governing_verb(head).i:
+            break
+    return CLAUSE
+
+
+def place_rank(doc: Doc, head: Token, pm: PlaceMention) -> int:
+    root = span_root(doc, pm.span)
+    return AWAY if root is None else attachment_rank(head, root)
+
+
+def trigger_places(
+    doc: Doc, trigger: Trigger, rivals: Sequence[Trigger], usable: Sequence[PlaceMention]
+) -> list[PlaceMention]:
+    """The places of `usable` that belong to `trigger`, its own locative phrases first.
+
+    A place in a trigger's own phrase is that trigger's even when another trigger is nearer in the tree;
+    the rest go by tree distance (`owned`); a speaker's place or an origin is dropped unless nothing else is
+    left for the trigger.
+    """
+    others = [r for r in rivals if r is not trigger]
+    mine_own, contested = [], []
+    for pm in usable:
+        rank = place_rank(doc, trigger.head, pm)
+        if rank == OWN:
+            mine_own.append(pm)
+        elif not any(place_rank(doc, r.head, pm) == OWN for r in others):
+            contested.append(pm)
+    rest = owned(contested, trigger, others, doc, lambda p: p.span.start)
+    near = [p for p in rest if place_rank(doc, trigger.head, p) != AWAY]
+    return sort_places(doc, trigger, mine_own + near)
+
+
+def sort_places(doc: Doc, trigger: Trigger, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Own locative phrases first, then by distance in the tree."""
+    return sorted(
+        places,
+        key=lambda p: (place_rank(doc, trigger.head, p), trigger_distance(doc, trigger, p.span.start)),
+    )
+
+
+def place_for_verb(doc: Doc, verb: Token, places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """Where the event of any verb happened, for callers that have a verb but no trigger (the event-location
+    evaluation's fallback): the place in the verb's own locative phrase, else the nearest place of its
+    sentence that is neither a speaker's location, an origin nor a country adjective."""
+    best: tuple[int, int, PlaceMention] | None = None
+    for pm in places:
+        if pm.is_country_adjective or pm.relation in ("dateline", "based", "backed"):
+            continue
+        root = span_root(doc, pm.span)
+        if root is None or root.sent.start != verb.sent.start:
+            continue
+        rank = attachment_rank(verb, root)
+        if rank == AWAY:
+            continue
+        key = (rank, tree_distance(verb, root), pm)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best else None
