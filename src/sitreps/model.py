@@ -175,6 +175,11 @@ class EventMention:
     injuries_best: int = 0
     injuries_high: int = 0
     toll_spans: list[TextSpan] = field(default_factory=list)
+    actor1_span: TextSpan | None = None  # the attacker as the text names it ("gunmen", "the Taliban")
+    actor2_span: TextSpan | None = None  # the side attacked, as the text names it
+    victim_spans: list[TextSpan] = field(default_factory=list)  # people killed or injured ("five soldiers")
+    target_spans: list[TextSpan] = field(default_factory=list)  # physical targets: "the embassy", "a convoy"
+    weapon_spans: list[TextSpan] = field(default_factory=list)  # instruments: "a car bomb", "mortars"
     claim: Claim | None = None
     outlet: str = ""
     notes: str = ""

@@ -214,7 +214,10 @@ def mention_from_dict(d: dict[str, Any]) -> EventMention:
         kw[key] = _actor(kw.get(key))
     for key in ("assoc_actor_1", "assoc_actor_2"):
         kw[key] = [a for a in (_actor(x) for x in kw.get(key) or []) if a]
-    kw["toll_spans"] = [s for s in (_span(x) for x in kw.get("toll_spans") or []) if s]
+    for key in ("toll_spans", "victim_spans", "target_spans", "weapon_spans"):
+        kw[key] = [s for s in (_span(x) for x in kw.get(key) or []) if s]
+    for key in ("actor1_span", "actor2_span"):
+        kw[key] = _span(kw.get(key))
     kw["place"] = _place(kw.get("place"))
     kw["claim"] = _claim(kw.get("claim"))
     kw["date_start"], kw["date_end"] = _date(kw.get("date_start")), _date(kw.get("date_end"))

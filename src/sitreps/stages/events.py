@@ -31,7 +31,15 @@ from sitreps.stages import actors as actors_stage
 from sitreps.stages import event_typing
 from sitreps.stages.arguments import actor_roles, claim_for, event_places, overlaps, owned, trigger_distance
 from sitreps.stages.event_places import AWAY, place_rank, sort_places, trigger_places
-from sitreps.stages.triggers import Lexicon, Trigger, find_triggers, load_lexicon, unreal_reason
+from sitreps.stages.event_roles import EventRoles, event_roles, is_weapon, load_role_lexicon, noun_phrase
+from sitreps.stages.triggers import (
+    Lexicon,
+    Trigger,
+    find_triggers,
+    governing_verb,
+    load_lexicon,
+    unreal_reason,
+)
 
 _REMOTE = event_typing.REMOTE
 _CIVILIAN_WORDS = {
@@ -39,6 +47,7 @@ _CIVILIAN_WORDS = {
     "woman", "women", "worshipper", "worshippers", "farmer", "farmers", "student", "students",
     "passenger", "passengers", "family", "families", "displaced", "refugees", "patients", "pupils",
 }  # fmt: skip
+_REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"}
 # How far back (in sentences) an undated or unplaced event may inherit its date or place.
 _CONTEXT_WINDOW = 2
 
@@ -203,6 +212,8 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
         if speaker is not None:
             role1 = ActorMention(claim.claimant_span or _trigger_span(trig), idx, speaker)
 
+    # the parse's own fillers reach the attackers and victims that no dictionary names ("gunmen")
+    roles = _trigger_roles(trig)
     n = max(1, len(chosen_places))
     out = []
     for k, pm in enumerate(chosen_places or [None]):
@@ -213,10 +224,11 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
         actor2 = _localise(role2.actor if role2 else None, country_code, country_name)
         if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
             actor2 = None
+        said2 = role2 if actor2 is not None else None  # the actor mention actor2 was read from
         targets_civilians = row.event_type in ("Violence against civilians", "Explosions/Remote violence")
         if victims_civilian and targets_civilians and (actor2 is None or actor2.inter != 7):
             name = f"Civilians ({country_name})" if country_name else "Civilians"
-            actor2 = Actor(name, 7, country_code, "civilians", in_dictionary=False)
+            actor2, said2 = Actor(name, 7, country_code, "civilians", in_dictionary=False), None
         mention = EventMention(
             article_hash=article.content_hash,
             sentence_span=TextSpan(sent.start_char, sent.end_char, sent.text),
@@ -234,6 +246,7 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
             claim=claim,
             outlet=article.outlet,
         )
+        _apply_roles(mention, roles, role1 if actor1 is not None else None, said2)
         _apply_date(mention, date, article)
         _apply_tolls(mention, sent_tolls, n, k)
         out.append(mention)
@@ -297,10 +310,70 @@ def _inherit(m: EventMention, built: list[tuple[int, EventMention]], idx: int, a
     prev = previous[-1]
     if m.actor1 is None and prev.actor1 is not None:
         m.actor1 = prev.actor1
+        # the sentence's own naming of the attacker ("the jets") stays; else the one the actor came with
+        m.actor1_span = m.actor1_span or prev.actor1_span
     if m.date_span is None and prev.date_span is not None:
         m.date_start, m.date_end = prev.date_start, prev.date_end
         m.time_precision, m.date_prec = prev.time_precision, prev.date_prec
         m.date_span, m.date_resolved = prev.date_span, prev.date_resolved
+
+
+def _trigger_roles(trig: Trigger) -> EventRoles:
+    """The role fillers of a trigger. A noun trigger that names the weapon ("a roadside bomb", "grenades")
+    is the weapon, and its clause's verb tells the rest ("three soldiers were killed by a roadside bomb")."""
+    head = trig.head
+    roles = _without_reflexives(event_roles(head))
+    if head.pos_ in ("VERB", "AUX"):
+        return roles
+    if is_weapon(head):
+        roles.weapons = _merged(roles.weapons, [noun_phrase(head)])
+    verb = governing_verb(head)
+    near = verb.i in (head.head.i, head.head.head.i)  # "bomb killed", "killed by a bomb"
+    if (
+        verb.i != head.i
+        and near
+        and verb.pos_ in ("VERB", "AUX")
+        and verb.lemma_.lower() not in load_role_lexicon().speech_verbs
+        and not (roles.attackers or roles.targets or roles.victims)
+    ):
+        from_verb = _without_reflexives(event_roles(verb))
+        for key in ("attackers", "targets", "victims", "physical_targets", "weapons"):
+            setattr(roles, key, _merged(getattr(roles, key), getattr(from_verb, key)))
+    return roles
+
+
+def _without_reflexives(roles: EventRoles) -> EventRoles:
+    """"A bomber blew himself up": the reflexive object is the attacker again, not a victim."""
+    for key in ("targets", "victims"):
+        setattr(roles, key, [s for s in getattr(roles, key) if s.text.lower() not in _REFLEXIVES])
+    return roles
+
+
+def _merged(first: list[TextSpan], more: list[TextSpan]) -> list[TextSpan]:
+    """`first`, then the spans of `more` that overlap none of them."""
+    out = list(first)
+    for s in more:
+        if not any(s.start < k.end and k.start < s.end for k in out):
+            out.append(s)
+    return out
+
+
+def _apply_roles(
+    mention: EventMention, roles: EventRoles, role1: ActorMention | None, role2: ActorMention | None
+) -> None:
+    """The role spans: the span of the actor mention actor1/actor2 was read from, else the parse's noun
+    phrase; victims, physical targets and weapons come from the parse alone."""
+    if role1 is not None and role1.span != mention.trigger_span:  # a speaker without a span names nobody
+        mention.actor1_span = role1.span
+    elif roles.attackers:
+        mention.actor1_span = roles.attackers[0]
+    if role2 is not None:
+        mention.actor2_span = role2.span
+    elif roles.targets:
+        mention.actor2_span = roles.targets[0]
+    mention.victim_spans = list(roles.victims)
+    mention.target_spans = list(roles.physical_targets)
+    mention.weapon_spans = list(roles.weapons)
 
 
 def _apply_date(mention: EventMention, date: DateMention | None, article: Article) -> None:
@@ -424,8 +497,15 @@ def _fold_into(first: EventMention, repeat: EventMention) -> None:
             for part in ("low", "best", "high"):
                 setattr(first, f"{prefix}_{part}", getattr(repeat, f"{prefix}_{part}"))
             first.toll_spans.extend(repeat.toll_spans)
-    first.actor1 = first.actor1 or repeat.actor1
-    first.actor2 = first.actor2 or repeat.actor2
+    if first.actor1 is None and repeat.actor1 is not None:
+        first.actor1, first.actor1_span = repeat.actor1, repeat.actor1_span or first.actor1_span
+    if first.actor2 is None and repeat.actor2 is not None:
+        first.actor2, first.actor2_span = repeat.actor2, repeat.actor2_span or first.actor2_span
+    first.actor1_span = first.actor1_span or repeat.actor1_span
+    first.actor2_span = first.actor2_span or repeat.actor2_span
+    for key in ("victim_spans", "target_spans", "weapon_spans"):
+        if not getattr(first, key):
+            setattr(first, key, list(getattr(repeat, key)))
     first.claim = first.claim or repeat.claim
     first.civilian_targeting = first.civilian_targeting or repeat.civilian_targeting
 

@@ -2,21 +2,24 @@
 
 WikiEvents and RAMS: for each gold event of a conflict/death type (Conflict.Attack.*, Life.Die.*,
 Life.Injure.*), the sitreps mention whose trigger overlaps the gold trigger is its reading, else the
-mention nearest it in the same sentence window (within 200 characters). Its fillers per role:
-- attacker: the text of actor1 (the actor mention nearest the trigger);
-- target: the text of actor2, plus the victims of the tolls it owns ("6 civilians");
+mention nearest it in the same sentence window (within 200 characters). Its fillers per role
+(`predicted_fillers`):
+- attacker: the mention's `actor1_span` (a dictionary actor's span or the parse's attacker), else the
+  actor mention of actor1 nearest the trigger;
+- target: `actor2_span`, the victims (`victim_spans`), the physical targets (`target_spans`) and the
+  victims of the tolls it owns ("6 civilians"): the datasets' target and victim roles both score here;
 - place: the place span;
-- weapon: nothing. sitreps has no instrument slot, so weapon_f1 is 0 by construction; it is reported
-  so that a later weapon extractor can be measured against it.
-Gold and predicted fillers are compared by head word (`scoring_events.head_word`, the same rule on
-both sides) as multisets. Events sitreps finds that match no gold event are not counted (RAMS
-annotates one event per example, so they cannot be judged); `events_aligned` says how many gold
-events got a reading at all.
+- weapon: `weapon_spans`.
+Fillers of one role that overlap in the text are one filler. Gold and predicted fillers are compared
+by head word (`scoring_events.head_word`, the same rule on both sides) as multisets. Events sitreps
+finds that match no gold event are not counted (RAMS annotates one event per example, so they cannot
+be judged); `events_aligned` says how many gold events got a reading at all.
 
 MUC-4: per document and per template slot, gold entities (each with alternative strings) against
-the strings sitreps finds in the whole document: perpetrators are actor1 texts (a text with a proper
-name counts as an organisation, `perp_org`, else as individuals, `perp_individual`); victims are
-actor2 texts and toll victims; physical targets and weapons are not extracted (0 by construction).
+the strings sitreps finds in the whole document: perpetrators are the attacker texts (a text with a
+proper name counts as an organisation, `perp_org`, else as individuals, `perp_individual`); victims
+(MUC-4's hum_tgt_name) are the actor2 and victim texts, not the tolls' counts; targets (MUC-4's
+physical target) are `target_spans`; weapons are `weapon_spans`.
 A gold entity is found when any alternative's head word equals a prediction's head word.
 MUC-4 texts are in capitals, which spaCy cannot parse; they are sentence-cased first (`deshout`).
 """
@@ -32,7 +35,7 @@ from sitreps.evaluate.loaders.rams import load_rams
 from sitreps.evaluate.loaders.wikievents import ArgumentDocument, GoldEvent, load_wikievents
 from sitreps.evaluate.scoring import PRF, set_prf
 from sitreps.evaluate.scoring_events import actor_span, analyse_safely, deshout, error_summary, head_word
-from sitreps.model import ArticleAnalysis, EventMention
+from sitreps.model import ArticleAnalysis, EventMention, TextSpan
 
 PATTERN = ["wikievents/*.jsonl", "rams/*.jsonlines", "muc4/*.json"]
 ROLES = ("attacker", "target", "place", "weapon")
@@ -66,23 +69,50 @@ def gold_heads(event: GoldEvent) -> dict[str, list[str]]:
     return out
 
 
-def predicted_fillers(analysis: ArticleAnalysis, mention: EventMention) -> dict[str, list[str]]:
-    """Texts sitreps gives each role of one mention."""
-    text = analysis.article.text
-    out: dict[str, list[str]] = {r: [] for r in ROLES}
-    a1 = actor_span(analysis, mention, mention.actor1)
-    if a1 is not None:
-        out["attacker"].append(a1.text)
-    a2 = actor_span(analysis, mention, mention.actor2)
-    if a2 is not None:
-        out["target"].append(a2.text)
+def _distinct(spans: Iterable[TextSpan | None]) -> list[TextSpan]:
+    """Spans that overlap an earlier one name the same filler ("6 civilians" and "civilians")."""
+    kept: list[TextSpan] = []
+    for s in spans:
+        if s is not None and not any(s.start < k.end and k.start < s.end for k in kept):
+            kept.append(s)
+    return kept
+
+
+def mention_role_spans(analysis: ArticleAnalysis, mention: EventMention) -> dict[str, list[TextSpan]]:
+    """The spans of one mention by what they are: attacker, human target (actor2 and victims), the
+    victims that only a toll names ("6 civilians"), physical target, place and weapon."""
+    attacker = mention.actor1_span or actor_span(analysis, mention, mention.actor1)
+    actor2 = mention.actor2_span or actor_span(analysis, mention, mention.actor2)
+    toll_victims = []
     for span in mention.toll_spans:
         victims = [t for t in analysis.tolls if t.span == span and t.who != "unknown"]
         # the toll span ("six civilians") names the victims; a bare number names nobody
         if victims and head_word(span.text) and not head_word(span.text).isdigit():
-            out["target"].append(span.text)
-    if mention.place_span is not None:
-        out["place"].append(text[mention.place_span.start : mention.place_span.end])
+            toll_victims.append(span)
+    return {
+        "attacker": _distinct([attacker]),
+        "human_target": _distinct([actor2, *mention.victim_spans]),
+        "toll_victims": _distinct(toll_victims),
+        "physical_target": _distinct(mention.target_spans),
+        "place": _distinct([mention.place_span]),
+        "weapon": _distinct(mention.weapon_spans),
+    }
+
+
+def predicted_fillers(analysis: ArticleAnalysis, mention: EventMention) -> dict[str, list[str]]:
+    """Texts sitreps gives each scored role of one mention: attacker = `actor1_span` (else the actor1
+    mention nearest the trigger); target = actor2, victims, toll victims and physical targets (the gold
+    target and victim roles both map to target); place = the place span; weapon = `weapon_spans`."""
+    spans = mention_role_spans(analysis, mention)
+    out: dict[str, list[str]] = {
+        "attacker": [s.text for s in spans["attacker"]],
+        "target": [
+            s.text
+            for s in _distinct([*spans["human_target"], *spans["toll_victims"], *spans["physical_target"]])
+        ],
+        "place": [s.text for s in spans["place"]],
+        "weapon": [s.text for s in spans["weapon"]],
+    }
     return out
 
 
@@ -138,12 +168,16 @@ def muc_predictions(analysis: ArticleAnalysis) -> dict[str, list[str]]:
     """Strings sitreps finds per MUC-4 slot in one document (deduplicated by head word)."""
     out: dict[str, list[str]] = {s: [] for s in MUC_SLOTS}
     for m in analysis.mentions:
-        fillers = predicted_fillers(analysis, m)
-        for t in fillers["attacker"]:
+        spans = mention_role_spans(analysis, m)
+        for t in (s.text for s in spans["attacker"]):
             # a capitalised word after the first marks a name: an organisation rather than "gunmen"
             named = any(w[:1].isupper() for w in t.split()[1:]) or t[:1].isupper() and " " not in t
             out["perp_org" if named else "perp_individual"].append(t)
-        out["victim"] += fillers["target"]
+        # MUC-4's human target is the people, by name (hum_tgt_name: a toll's count names nobody); its
+        # physical target the buildings, vehicles and installations
+        out["victim"] += [s.text for s in spans["human_target"]]
+        out["target"] += [s.text for s in spans["physical_target"]]
+        out["weapon"] += [s.text for s in spans["weapon"]]
     for slot, texts in out.items():
         seen: dict[str, str] = {}
         for t in texts:
@@ -208,9 +242,5 @@ def evaluate(files: list[Path], limit: int | None) -> TaskResult:
     } | {
         f"muc {s}": f"P {c.precision:.3f}  R {c.recall:.3f}  (tp {c.tp:g})"
         for s, c in muc_pooled.items()
-    }
-    result.details["not extracted"] = {
-        "weapon": "sitreps has no weapon/instrument slot: weapon_f1 is 0 by construction",
-        "muc target": "physical targets (buildings, vehicles) are not extracted: 0 by construction",
     }
     return result

@@ -2,8 +2,9 @@
 
 For each sentence sitreps runs its whole pipeline. The location it gives the verb is:
 1. the place span of the event mention whose trigger overlaps the gold VERB span (sitreps' own link);
-2. else the place mention nearest the verb in the dependency tree, within the verb's sentence
-   (country adjectives such as "Syrian" are not locations and are left out).
+2. else `event_places.place_for_verb`: the place in the verb's own locative phrase, else the one
+   nearest it in the dependency tree within its sentence, leaving out country adjectives ("Syrian"),
+   datelines, a speaker's location ("said in Moscow") and an origin ("fighters from Idlib").
 The predicted span is turned into gold token ids (tokens sharing a character with it) and scored as
 token precision/recall/F1 pooled over sentences, as Halterman (2019) does. A sentence without a
 gold LOCATION still counts: a place predicted there is a false positive.
@@ -19,7 +20,8 @@ from sitreps.evaluate import TaskResult
 from sitreps.evaluate.loaders.event_location import EventLocationSentence, load_event_location
 from sitreps.evaluate.scoring import PRF, set_prf
 from sitreps.evaluate.scoring_events import analyse_safely, error_summary, parsed
-from sitreps.stages.arguments import span_root, token_at, tree_distance
+from sitreps.stages.arguments import token_at
+from sitreps.stages.event_places import place_for_verb
 
 PATTERN = "event_location/*.jsonl"
 
@@ -39,19 +41,10 @@ def predict_location(
     verb_tok = token_at(doc, verb[0])
     if verb_tok is None:
         return frozenset(), "none"
-    best: tuple[int, int, int] | None = None  # (distance, start, end)
-    for pm in analysis.places:
-        if pm.is_country_adjective:
-            continue
-        root = span_root(doc, pm.span)
-        if root is None or root.sent.start != verb_tok.sent.start:
-            continue
-        d = tree_distance(verb_tok, root)
-        if best is None or d < best[0]:
-            best = (d, pm.span.start, pm.span.end)
+    best = place_for_verb(doc, verb_tok, analysis.places)
     if best is None:
         return frozenset(), "none"
-    return sentence.tokens_in(best[1], best[2]), "tree"
+    return sentence.tokens_in(best.span.start, best.span.end), "tree"
 
 
 def score_sentence(gold: frozenset[int], predicted: frozenset[int]) -> PRF:
