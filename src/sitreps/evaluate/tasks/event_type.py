@@ -2,15 +2,18 @@
 
 sitreps' reading of a snippet is the sub-event type of its first event mention (mentions carry no
 confidence, so text order decides), mapped to a CASE 2021 code by the one table in
-`data/taxonomy.yaml` (`sitreps.taxonomy.lookup(sub).case2021`). A snippet where sitreps finds no event
-gets `NO_EVENT`, a label that is never gold: it always counts as an error, and is not passed off as
-ACLED's "OTHER" (which would earn credit by chance). The unseen CASE types (ORG_CRIME,
-NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO, ATTRIB) have no sitreps counterpart, so they can only be
-missed; `no_event_rate` shows how often sitreps abstains.
+`data/taxonomy.yaml` (`sitreps.taxonomy.lookup(sub).case2021`). A snippet where sitreps finds no
+conflict event is read by `stages.non_events.classify`, which names the CASE types outside ACLED's
+taxonomy (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO, ATTRIB) when their cues weigh enough:
+that is sitreps saying why the report is no conflict event. Only when it names none does the snippet get
+`NO_EVENT`, a label that is never gold: it always counts as an error, and is not passed off as ACLED's
+"OTHER" (which would earn credit by chance). `no_event_rate` shows how often sitreps abstains, and
+`non_event_kinds` how often each non-event kind was predicted.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from sitreps import taxonomy
@@ -18,33 +21,53 @@ from sitreps.evaluate import TaskResult
 from sitreps.evaluate.loaders.case2021 import CaseSnippet, load_case2021
 from sitreps.evaluate.scoring import label_f1
 from sitreps.evaluate.scoring_events import analyse_safely, error_summary, first_mention
+from sitreps.stages import non_events
 
 PATTERN = "case2021/*.tsv"
 NO_EVENT = "NO_EVENT"
 
 
 def predict_label(text: str, errors: list[str]) -> str:
-    """CASE 2021 code of the first event sitreps reads in `text`, or NO_EVENT (also when it fails)."""
+    """CASE 2021 code of the first event sitreps reads in `text`; with no event, the non-event kind
+    (`non_events.classify`) or NO_EVENT (also when the pipeline fails)."""
     found = analyse_safely(text, errors)
-    mention = first_mention(found[0]) if found else None
-    if mention is None:
+    if found is None:
         return NO_EVENT
-    try:
-        return taxonomy.lookup(mention.sub_event_type).case2021
-    except KeyError:
-        return NO_EVENT
+    analysis, doc = found
+    mention = first_mention(analysis)
+    if mention is not None:
+        try:
+            return taxonomy.lookup(mention.sub_event_type).case2021
+        except KeyError:
+            pass  # a sub-event type outside the table: read as no conflict event
+    return non_events.classify(doc) or NO_EVENT
 
 
 def score(gold: list[str], predicted: list[str]) -> dict[str, object]:
-    """Accuracy, macro/weighted F1 (over the gold labels), per-label F1, confusions, abstention rate."""
+    """Accuracy, macro/weighted F1 (over the gold labels), per-label F1, confusions, abstention rate and
+    the share of snippets read as non-events."""
     out = label_f1(gold, predicted)
     out["no_event_rate"] = sum(1 for p in predicted if p == NO_EVENT) / len(predicted) if predicted else 0.0
+    out["non_event_rate"] = sum(non_event_kinds(predicted).values()) / len(predicted) if predicted else 0.0
     out["n"] = len(gold)
     return out
 
 
+def non_event_kinds(predicted: list[str]) -> dict[str, int]:
+    """How often each non-event kind was predicted (zero counts included, so a silent kind shows)."""
+    return {kind: sum(1 for p in predicted if p == kind) for kind in non_events.KINDS}
+
+
+def non_event_confusions(gold: list[str], predicted: list[str]) -> list[tuple[str, str, int]]:
+    """Every (gold, predicted, count) error where either side is a non-event kind or NO_EVENT."""
+    labels = set(non_events.KINDS) | {NO_EVENT}
+    pairs = Counter((g, p) for g, p in zip(gold, predicted, strict=True) if g != p and {g, p} & labels)
+    return [(g, p, k) for (g, p), k in pairs.most_common()]
+
+
 def _metrics(scored: dict[str, object]) -> dict[str, object]:
-    return {k: scored[k] for k in ("accuracy", "macro_f1", "weighted_f1", "no_event_rate", "n")}
+    keys = ("accuracy", "macro_f1", "weighted_f1", "no_event_rate", "non_event_rate", "n")
+    return {k: scored[k] for k in keys}
 
 
 def evaluate(files: list[Path], limit: int | None) -> TaskResult:
@@ -68,4 +91,6 @@ def evaluate(files: list[Path], limit: int | None) -> TaskResult:
     assert isinstance(per_label, dict)
     result.details["per_label_f1"] = {k: round(v, 3) for k, v in sorted(per_label.items())}
     result.details["costliest_confusions (gold, predicted, count)"] = pooled["confusions"]
+    result.details["non_event_kinds"] = non_event_kinds(all_pred)
+    result.details["non-event confusions (gold, predicted, count)"] = non_event_confusions(all_gold, all_pred)
     return result
