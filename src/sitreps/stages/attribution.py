@@ -2,8 +2,10 @@
 
 Reads reported speech off the dependency parse: a speech verb from the cue lexicon with its subject
 (the claimant) and its clausal complement or quote (the content); "according to X" and "citing X" with
-the clause they qualify; claim nouns ("a US claim that ...") nested under denials; and refusals to
-confirm. Pronoun claimants resolve to the last compatible claimant by recency.
+the clause they qualify; any other verb with a clausal complement and a speaking subject ("aides fear
+that ..."); passive cues ("it was reported", "denied by X", "quoted as saying"); claim nouns ("a US claim
+that ...") nested under denials; and refusals to confirm. Pronoun claimants resolve to the last
+compatible claimant by recency.
 
 Spans follow the attribution corpora (PARC, PolNeAR): the cue span is the verb group ("has repeatedly
 said", "did not say", "called for"), the claimant span the full noun phrase with its appositions and
@@ -37,6 +39,7 @@ from sitreps.stages.claim_sources import (
     claimant_type,
     clip,
     inherited_subject,
+    is_speaker,
     misparsed_subject,
     token_span,
 )
@@ -44,6 +47,7 @@ from sitreps.stages.claim_sources import (
 __all__ = ["find_claims", "get_cue_lexicon", "outlet_from_text"]
 
 QUOTES = '"“”'
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 
 def _subtree(tok: Token) -> tuple[int, int]:
@@ -126,6 +130,11 @@ def _make_claim(
     )
     if claimant_tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
         return _resolve_pronoun(ctx, claim, claimant_tok.lower_)
+    if claimant_tok.lower_ in RELATIVE_PRONOUNS and claimant_tok.head.dep_ == "relcl":
+        # "Mr Smith, who said ...": the span stays "who" (as PolNeAR marks it), the claimant is Mr Smith
+        claimant_tok = claimant_tok.head.head
+        start, end = claimant_tokens(claimant_tok)
+        claim.claimant = doc[start:end].text
     inside = [
         a for a in ctx.actors if claimant_span and claimant_span.start <= a.span.start < claimant_span.end
     ]
@@ -194,14 +203,63 @@ def _noun_claims(ctx: _Context, noun: Token, stance: str) -> Claim | None:
     return _make_claim(ctx, claimant, (noun.i, noun.i + 1), stance, content)
 
 
-def _verb_claims(ctx: _Context, verb: Token) -> list[Claim]:
+def _passive_claims(
+    ctx: _Context, verb: Token, passive: Token, stance: str, cue: tuple[int, int]
+) -> list[Claim]:
+    """A passive cue: "it was reported that ...", "was denied by Moscow", "X was quoted as saying".
+
+    The agent of "by" is the claimant; the subject of "quoted (as saying)" is; otherwise the claim has a
+    cue and no claimant (PolNeAR's source-less attributions)."""
+    doc = ctx.doc
+    toks = _content_of_verb(verb)
+    content = token_span(doc, *clip(doc, *toks, verb.i)) if toks is not None and toks != cue else None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    claimant = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if claimant is None and verb.lemma_.lower() == "quote":
+        claimant = passive
+        saying = next((c for c in verb.children if c.dep_ in ("advcl", "prep") and c.lower_ == "as"), None)
+        if saying is not None:  # "was quoted as saying": one cue, what is said under "saying"
+            said = next((c for c in saying.subtree if c.lemma_.lower() == "say"), None)
+            cue = (cue[0], max(cue[1], (said.i if said is not None else saying.i) + 1))
+            if said is not None:
+                content = content or _clause_span(doc, said)
+    if claimant is not None:
+        return [_make_claim(ctx, claimant, cue, stance, content)]
+    if stance == "unconfirmed":
+        return []  # "could not be confirmed": read by the unverified phrases, which know what it refers to
+    cue_span = token_span(doc, *cue)
+    sentence = ctx.sent_index[verb.sent.start]
+    return [Claim(claimant="", cue=cue_span.text if cue_span else verb.text, stance=stance,  # type: ignore[arg-type]
+                  cue_span=cue_span, sentence=sentence, claimant_type="unknown", outlet=ctx.article.outlet,
+                  content_span=content)]  # fmt: skip
+
+
+def _clause_span(doc: Doc, verb: Token) -> TextSpan | None:
+    toks = _content_of_verb(verb)
+    return token_span(doc, *clip(doc, *toks, verb.i)) if toks is not None else None
+
+
+def _general_claims(ctx: _Context, verb: Token) -> list[Claim]:
+    """Any verb with a clausal complement and a speaking subject: "Trump thinks the polls are rigged"."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma in ctx.lex.not_attribution:
+        return []
+    if not any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i > verb.i for c in verb.children):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not is_speaker(subject, ctx.lex):
+        return []
+    return _verb_claims(ctx, verb, "asserted")
+
+
+def _verb_claims(ctx: _Context, verb: Token, stance: str = "") -> list[Claim]:
     doc, lex, text = ctx.doc, ctx.lex, ctx.article.text
     lemma = verb.lemma_.lower()
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     cue_start, cue_end = cue_extent(verb, lex)
     if verb.dep_ == "ccomp" and lex.verbs.get(verb.head.lemma_.lower()) == "asserted":
         return []  # speech reported inside what someone says ("he said she told him") is theirs to tell
-    stance = lex.verbs.get(lemma, "")
+    stance = lex.verbs.get(lemma, stance)
     negated = any(c.dep_ == "neg" for c in verb.children)
     content_verb = verb
     if lemma in lex.refusal:  # "declined to confirm"
@@ -219,6 +277,9 @@ def _verb_claims(ctx: _Context, verb: Token) -> list[Claim]:
         return []
     elif negated:  # "did not say whether": the speaker leaves it open
         stance = "unconfirmed"
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None and passive is not None:
+        return _passive_claims(ctx, verb, passive, stance, (cue_start, cue_end))
     if subject is None:
         subject = inherited_subject(verb)
     bounds = None
@@ -331,6 +392,8 @@ def find_claims(doc: Doc, article: Article, actors: list[ActorMention]) -> list[
             ):
                 claims = _verb_claims(ctx, tok)
                 ctx.claims.extend(c for c in claims if c not in ctx.claims)
+            elif tok.pos_ == "VERB":
+                ctx.claims.extend(_general_claims(ctx, tok))
         ctx.claims.extend(_unverified_claims(ctx, sent))
     for claim in ctx.claims:  # "unconfirmed reports said ...": the subject's own hedge
         if claim.claimant.lower().startswith("unconfirmed"):

@@ -44,6 +44,8 @@ class CueLexicon:
     unverified: tuple[str, ...]
     verb_preps: dict[str, frozenset[str]]
     channels: frozenset[str]
+    speaker_nouns: frozenset[str]
+    not_attribution: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +69,8 @@ def get_cue_lexicon() -> CueLexicon:
         unverified=tuple(w.lower() for w in raw.get("unverified_phrases", [])),
         verb_preps={k: frozenset(v) for k, v in raw.get("verb_prepositions", {}).items()},
         channels=low("channels"),
+        speaker_nouns=low("speaker_nouns"),
+        not_attribution=low("not_attribution_verbs"),
     )
 
 

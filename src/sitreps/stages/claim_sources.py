@@ -135,3 +135,17 @@ def inherited_subject(verb: Token) -> Token | None:
         if subject is not None:
             return subject
     return None
+
+
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "who"})
+SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def is_speaker(tok: Token, lex: CueLexicon) -> bool:
+    """Whether a subject can speak, think or intend: a person, an organisation or a state, by name, by
+    pronoun or by a noun for people ("officials", "the campaign"). "It" and things cannot."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in SPEAKER_PRONOUNS
+    if tok.ent_type_ in SPEAKER_ENTITIES:
+        return True
+    return tok.lemma_.lower() in lex.speaker_nouns or tok.lower_ in lex.speaker_nouns
