@@ -331,8 +331,16 @@ def test_words_that_are_no_demonym_of_one_place(gaz):
 
 
 def test_plural_nationality_nouns(gaz):
-    for word, code in (("Czechs", "CZ"), ("Poles", "PL"), ("Serbs", "RS"), ("Britons", "GB"),
-                       ("Sinhalese", "LK"), ("Iraqis", "IQ"), ("Spaniards", "ES"), ("Sahrawi", "EH")):
+    for word, code in (
+        ("Czechs", "CZ"),
+        ("Poles", "PL"),
+        ("Serbs", "RS"),
+        ("Britons", "GB"),
+        ("Sinhalese", "LK"),
+        ("Iraqis", "IQ"),
+        ("Spaniards", "ES"),
+        ("Sahrawi", "EH"),
+    ):
         assert gaz.country_for_adjective(word) == code, word
 
 
@@ -363,11 +371,34 @@ def test_kurdistan_is_the_iraqi_region(gaz):
     "name",
     [
         # the examples
-        "European", "Kurdish", "UCLA", "Cauvery", "Bywater", "St Athan", "West Wales", "Riverdale",
-        "Oconee", "Berea", "Mass.", "Mass",
+        "European",
+        "Kurdish",
+        "UCLA",
+        "Cauvery",
+        "Bywater",
+        "St Athan",
+        "West Wales",
+        "Riverdale",
+        "Oconee",
+        "Berea",
+        "Mass.",
+        "Mass",
         # English and European names that used to read as towns elsewhere
-        "Chelsea", "Brighton", "Durham", "Oakland", "Raleigh", "Sheffield", "Toulouse", "Cherokee",
-        "Welsh", "English", "Caribbean", "Balkan", "Taliban", "Putin", "Trump",
+        "Chelsea",
+        "Brighton",
+        "Durham",
+        "Oakland",
+        "Raleigh",
+        "Sheffield",
+        "Toulouse",
+        "Cherokee",
+        "Welsh",
+        "English",
+        "Caribbean",
+        "Balkan",
+        "Taliban",
+        "Putin",
+        "Trump",
     ],
 )
 def test_english_and_european_names_get_no_variant_readings(gaz, name):
@@ -425,3 +456,15 @@ def test_variant_countries_are_codes(gaz):
     assert {"SY", "IQ", "UA", "RU", "SO", "NG", "AF"} <= codes
     assert not codes & {"US", "GB", "FR", "DE", "MX", "IT"}
     assert codes <= set(gaz.countries)
+
+
+def test_a_new_index_removes_stale_ones(tmp_path):
+    from sitreps.gazetteer_build import _remove_stale_indexes
+
+    old, other, current = (
+        tmp_path / n for n in ("gazetteer-v5-aa.sqlite", "notes.txt", "gazetteer-v6-bb.sqlite")
+    )
+    for f in (old, other, current):
+        f.write_text("x")
+    _remove_stale_indexes(current)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-v6-bb.sqlite", "notes.txt"]

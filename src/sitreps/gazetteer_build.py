@@ -7,6 +7,7 @@ Run once per gazetteer version and data fingerprint (see `gazetteer.index_path`)
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
@@ -520,3 +521,13 @@ def build_index(path: Path) -> None:
     con.execute("VACUUM")
     con.close()
     os.replace(tmp, path)
+    _remove_stale_indexes(path)
+
+
+def _remove_stale_indexes(current: Path) -> None:
+    """Index files of other versions or data fingerprints in the cache folder (each ~60 MB) are dead weight
+    once a new one is built; a process still reading one keeps its open file until it exits."""
+    for old in current.parent.glob("gazetteer-v*.sqlite"):
+        if old != current:
+            with contextlib.suppress(OSError):  # another user's file, a read-only cache: leave it
+                old.unlink()
