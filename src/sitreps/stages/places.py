@@ -14,16 +14,10 @@ from spacy.tokens import Doc
 
 from sitreps.gazetteer import Gazetteer, distance_km, get_gazetteer
 from sitreps.model import Article, Place, PlaceMention, TextSpan
+from sitreps.stages.place_cues import institution_nouns
 from sitreps.stages.place_ranking import nearest_context_place, resolve
-from sitreps.stages.toponyms import (
-    ArticleContext,
-    Toponym,
-    institution_nouns,
-    recognise,
-    site_toponym,
-    sites,
-    toponym_for_span,
-)
+from sitreps.stages.place_sites import site_toponym, sites, toponym_for_span
+from sitreps.stages.toponyms import ArticleContext, Toponym, recognise
 
 _REL_BEFORE = (
     re.compile(

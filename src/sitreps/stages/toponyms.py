@@ -24,6 +24,7 @@ from sitreps.gazetteer import (
     strip_articles,
 )
 from sitreps.model import Place
+from sitreps.stages.place_cues import attack_nouns, local_cue, state_abbreviation
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_WINDOW = 7
@@ -209,7 +210,7 @@ class ArticleContext:
         if (
             k >= 2
             and doc[k].lower_ in ("on", "at", "against")
-            and doc[k - 1].lemma_.lower() in _attack_nouns()
+            and doc[k - 1].lemma_.lower() in attack_nouns()
         ):
             return True  # "a strike on Khan Younis"
         if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in PLACE_CUES_BEFORE:
@@ -410,53 +411,6 @@ def _only_list_glue(doc: Doc, a: int, b: int) -> bool:
     return 0 <= a <= b and b - a <= 3 and all(doc[k].text in (",", "and", "or", "&") for k in range(a, b))
 
 
-def toponym_for_span(ctx: ArticleContext, i: int, j: int) -> Toponym:
-    """A toponym at tokens [i, j) someone else has marked (a gold span, a user's span): its candidates
-    looked up as recognition would, without recognition's judgement of whether it is a place."""
-    doc, gaz = ctx.doc, ctx.gaz
-    text = doc[i:j].text
-    adjective_cc = gaz.country_for_adjective(text) if j - i <= 3 else None
-    if adjective_cc:
-        return Toponym(i, j, [], adjective_cc=adjective_cc)
-    demonym = _demonym(gaz, text) if j - i <= 3 else None
-    if demonym is not None:
-        return demonym_toponym(i, j, demonym)
-    hits = (state_abbreviation(gaz, text) if j - i == 1 else []) or gaz.hits(text, limit=25)
-    hint = FEATURE_AFTER.get(doc[j - 1].lower_, "") if j - i > 1 else ""
-    if hint == "admin2" and not any(h.exact for h in hits):
-        # "Henry County" where the gazetteer files the county under its towns
-        base = strip_articles(normalize_name(doc[i : j - 1].text))
-        hits = [
-            h
-            for h in gaz.hits(doc[i : j - 1].text, limit=25)
-            if strip_articles(normalize_name(h.place.admin2)) == base
-        ]
-    if doc[j - 1].lower_ in WATER_WORDS:
-        hint = "sea"
-    return Toponym(i, j, hits, feature_hint=hint, local=local_cue(doc, i, j))
-
-
-def inner_names(ctx: ArticleContext, i: int, j: int) -> list[Toponym]:
-    """Places named inside a longer name ("University of Alberta", "Manila Cathedral", "Colorado State
-    University"), longest first: where a building or body the gazetteer lacks most likely is."""
-    doc, gaz = ctx.doc, ctx.gaz
-    out: list[Toponym] = []
-    for size in range(j - i - 1, 0, -1):
-        for a in range(i, j - size + 1):
-            b = a + size
-            key = normalize_name(doc[a:b].text)
-            if not (_is_cap(doc[a]) and _is_cap(doc[b - 1])) or key in LONE_GENERIC:
-                continue
-            if size == 1 and (key in _not_places() or key in _common_words()) and not _country_hit(gaz, key):
-                continue  # "South" in "South Kilburn Estate", "Republic" in "Republic of Armenia"
-            hits = [h for h in gaz.hits(doc[a:b].text, limit=10) if h.exact]
-            if hits:
-                out.append(Toponym(a, b, hits))
-        if out:
-            return sorted(out, key=lambda t: -max(h.importance for h in t.hits))
-    return out
-
-
 def _demonym(gaz: Gazetteer, text: str) -> Place | None:
     return gaz.place_for_demonym(text) if text[:1].isupper() else None
 
@@ -466,91 +420,3 @@ def demonym_toponym(i: int, j: int, place: Place) -> Toponym:
     if place.feature_type == "country" and place.country_code:
         return Toponym(i, j, [], adjective_cc=place.country_code)
     return Toponym(i, j, [], adjective_cc="", demonym=place)
-
-
-@lru_cache(maxsize=1)
-def _state_abbreviations() -> dict[str, str]:
-    return dict(load_data_yaml("place_cues.yaml")["ambiguous_state_abbreviations"])
-
-
-def state_abbreviation(gaz: Gazetteer, text: str) -> list[GazetteerHit]:
-    """The US state an AP abbreviation that is also a word names ("Ind." -> Indiana), as hits; [] if none."""
-    name = _state_abbreviations().get(text)
-    if not name:
-        return []
-    return [h for h in gaz.hits(name, limit=10) if h.exact and h.place.feature_type == "admin1"][:1]
-
-
-@lru_cache(maxsize=1)
-def _attack_nouns() -> frozenset[str]:
-    return frozenset(load_data_yaml("place_cues.yaml")["attack_nouns"])
-
-
-@lru_cache(maxsize=1)
-def institution_nouns() -> frozenset[str]:
-    """Nouns of bodies a place name can modify ("the Gaza health ministry")."""
-    return frozenset(load_data_yaml("place_cues.yaml")["institution_nouns"])
-
-
-@lru_cache(maxsize=1)
-def _facility_words() -> frozenset[str]:
-    return frozenset(load_data_yaml("place_cues.yaml")["facility_words"])
-
-
-_SITE_BREAKS = frozenset({"at", "in", "on", "near", "and", "&", "to", "from", "by", "with"})
-
-
-def site_toponym(ctx: ArticleContext, i: int, j: int) -> Toponym:
-    """A site's name at tokens [i, j): the hits of the most important place named inside it, if any."""
-    inner = inner_names(ctx, i, j)
-    return Toponym(i, j, inner[0].hits if inner else [], site=True)
-
-
-def sites(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
-    """Names of sites ("Nasser Hospital", "the University of Alberta", "Royal Street") among the capitalised
-    runs, as toponyms that replace the places recognised inside them. Organisations and people stay out."""
-    doc = ctx.doc
-    words = _facility_words()
-    orgs = _organisations()
-    out: list[Toponym] = []
-    for a, b in _runs(doc):
-        # "Royal Street at Washington Square", "February at the Kendale Lakes School": the site starts
-        # after the last lower-case word that joins two names
-        cut = max((k for k in range(a, b) if doc[k].lower_ in _SITE_BREAKS), default=-1)
-        a = max(a, cut + 1)
-        if a > 0 and doc[a - 1].lower_ == "the" and doc[a].lower_ in words and b - a >= 3:
-            pass  # "the University of Alberta", "the Church of the Nativity"
-        elif b - a < 2 or doc[b - 1].lower_ not in words or not doc[b - 1].is_title:
-            continue
-        if doc[a].lower_ in words and doc[a + 1].lower_ != "of" and doc[b - 1].lower_ not in words:
-            continue
-        if a > 0 and doc[a - 1].lower_.rstrip(".") in TITLES:
-            continue
-        ent = ctx.ent_of.get(a)
-        if ent is not None and ent.label_ == "PERSON" and ent.end >= b:
-            continue
-        if _is_organisation(doc[a:b].text, orgs) or any(t.is_demonym for t in found if a <= t.start < b):
-            continue  # "the British Embassy" is the embassy of a country, sited by its own city
-        if any(f.start < a < f.end or f.start < b < f.end for f in found):
-            continue  # cuts through a recognised name
-        out.append(site_toponym(ctx, a, b))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _local_cues() -> tuple[frozenset[str], frozenset[str]]:
-    data = load_data_yaml("place_cues.yaml")
-    return frozenset(data["local_after"]), frozenset(data["local_before"])
-
-
-def local_cue(doc: Doc, i: int, j: int) -> bool:
-    """Whether the words around tokens [i, j) report a municipality's own local life ("Paris Police
-    Department", "a Palestine man", "downtown Hanover", "the city of Athens")."""
-    after, before = _local_cues()
-    nxt = [t.lower_ for t in doc[j : j + 2]]
-    if nxt and (nxt[0] in after or " ".join(nxt) in after):
-        return True
-    if j < len(doc) and doc[j].text in ("'s", "’s") and j + 1 < len(doc) and doc[j + 1].lower_ in after:
-        return True
-    prev = [t.lower_ for t in doc[max(0, i - 2) : i]]
-    return bool(prev) and (prev[-1] in before or " ".join(prev) in before)
