@@ -107,6 +107,9 @@ CASES = {
         "Islamic State militants captured the town of Palmyra.",
         "Taliban fighters seized control of the district center in Badakhshan.",
         "Rebels overran an army base near Goma.",
+        # people driven off the ground: the ground is taken, nobody is abducted
+        "Al Shabaab fighters drove out clan militiamen from two villages near Baidoa.",
+        "Houthi fighters pushed out pro-government militias from the Nihm district east of Sanaa.",
     ],
     "Non-violent transfer of territory": [
         "Government troops withdrew from the town of Kidal.",
@@ -166,6 +169,11 @@ def test_first_event_gets_the_coders_sub_event_type(text, expected):
         "An earthquake of magnitude 6.1 killed 30 people in Herat province.",
         "The ministers held talks on a ceasefire in Geneva.",
         "Bodies of two men were found in a field near Tijuana.",
+        # a weapon gone astray, a participle describing a weapon, a boast about every strike, a habit
+        "Kyiv said three Russian drones launched from Belarus had crashed in Moldova on Monday.",
+        '"All our rockets hit their targets," a Hamas spokesman told reporters in Gaza.',
+        "With mortars we always fix the target before firing, the colonel said.",
+        'The statement said the commander had played a "key role reinforcing the units" in Donetsk.',
     ],
 )
 def test_disasters_and_diplomacy_are_no_conflict_events(text):

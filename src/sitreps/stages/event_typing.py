@@ -213,6 +213,33 @@ def _is_person(tokens: list[Token], tl: TypingLexicon) -> bool:
     return any(t.ent_type_ == "PERSON" for t in heads) or bool(_lemmas(heads) & tl.person_nouns)
 
 
+def _expels(verb: Token, tl: TypingLexicon) -> bool:
+    """ "drove out rebels from the villages", "expelled the militants": the people are pushed off the ground,
+    which is taken; not people captured."""
+    lemma = verb.lemma_.lower()
+    if lemma in tl.expulsion_verbs:
+        return True
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    return lemma in tl.expulsion_particle_verbs and bool(particles & {"out", "away", "back"})
+
+
+def _describes_noun(participle: Token, sub: str) -> bool:
+    """A weak trigger's participle that only describes its noun: a group's role ("a role reinforcing the
+    front"), or where a weapon came from ("missiles fired from the Caspian Sea")."""
+    if sub == "@change":
+        return True
+    return sub == "@strike" and any(c.dep_ == "prep" and c.lower_ == "from" for c in participle.children)
+
+
+def _hit_something(verb: Token) -> bool:
+    """Whether the verb says what was hit: "crashed into a house", "on a market" (not "on Wednesday")."""
+    for c in verb.children:
+        objs = [g for g in c.children if g.dep_ == "pobj"]
+        if c.lower_ in ("into", "onto") or (c.lower_ == "on" and any(not g.ent_type_ for g in objs)):
+            return True
+    return False
+
+
 def _vehicle_crash(sent: Span, tl: TypingLexicon) -> bool:
     """A plane, helicopter or bus that crashed or fell: the sentence tells an accident."""
     crashes = [t for t in sent if t.lemma_.lower() in ("crash", "crash-land")]
@@ -244,6 +271,17 @@ def refine(
     lemma = head.lemma_.lower()
     if _attributed(trigger, tl):
         return ""
+    if trigger.rule.strength == "weak" and head.dep_ == "acl" and _describes_noun(head, sub):
+        # "missiles fired from the Caspian Sea", "a role reinforcing the front": a participle that describes
+        # a noun, not a telling of what happened
+        return ""
+    clause = [head, *[a for a in head.ancestors if a.pos_ in ("VERB", "AUX")][:1]]
+    if {c.lower_ for t in clause for c in t.children} & tl.habitual_adverbs:
+        return ""  # "we always fix the target": what is done as a rule, not an event
+    doers = subjects(head) + (subjects(head.head) if head.pos_ == "NOUN" else [])
+    armed = [t for t in doers if t.lemma_.lower() in tl.weapon_nouns]
+    if any(d.lower_ in ("all", "every", "any", "no") for subj in armed for d in subj.children):
+        return ""  # "all our cruise missiles hit their target": a boast about every strike, not one strike
     if lemma == "riot" and head.dep_ in ("compound", "amod", "nmod") or head.lower_.startswith("anti-riot"):
         return ""  # "riot police", "anti-riot units": the police, not a riot
     if sub in _WEAPON_SUBS and disrupted_weapon(trigger, tl):
@@ -255,6 +293,8 @@ def refine(
             return ""  # "floods killed 12", "a gas cylinder explosion": no conflict event
         if _vehicle_crash(head.sent, tl):
             return ""  # "a plane crashed near the airport, killing 20": an accident, not a strike
+    if lemma in tl.malfunction_verbs and not _hit_something(head):
+        return ""  # "missiles had crashed in Iran": a weapon gone astray; "crashed into a house" is a hit
     if trigger.rule.requires_instrument and (not weapon or has_any(words, tl.accident_words)):
         return ""  # a weapon must have hit; a fuel tank that caught fire is an accident
     if sub in REMOTE and weapon == "Chemical weapon":
@@ -267,7 +307,7 @@ def refine(
         return weapon  # "drones hit a building, killing five": the weapon types the killing
     if sub == "@kill" and lemma == "raid" and context_weapon in REMOTE:
         return context_weapon  # "warplanes struck ... 16 were killed in the raids"
-    if sub == "@territory" and _is_person(objects(head), tl):
+    if sub == "@territory" and _is_person(objects(head), tl) and not _expels(head, tl):
         return "@detain"  # "captured a commander": people, not ground
     if sub == "@territory" and has_any(words, tl.peaceful_transfer):
         return "Non-violent transfer of territory"  # "entered the town unopposed after the army withdrew"
@@ -319,6 +359,13 @@ def protest_type(words: str, tl: TypingLexicon | None = None) -> str:
     return "Peaceful protest"
 
 
+def two_sided_capture(typed: list[tuple[Trigger, str]], words: str, tl: TypingLexicon | None = None) -> bool:
+    """Whether the sentence tells a capture of territory and a killing on both sides of it, so that its weak
+    killing trigger is a clash of its own (see `settle_sentence`)."""
+    tl = tl or load_typing_lexicon()
+    return any(sub == "@territory" for _, sub in typed) and has_any(words, tl.two_sided_phrases)
+
+
 def settle_sentence(
     typed: list[tuple[Trigger, str]], words: str, tl: TypingLexicon | None = None
 ) -> list[tuple[Trigger, str]]:
@@ -329,7 +376,11 @@ def settle_sentence(
         decided = protest_type(words, tl)
         typed = [(t, decided if sub.lower() in tl.protest_absorbs else sub) for t, sub in typed]
     if any(sub == "@territory" for _, sub in typed):
-        typed = [(t, sub) for t, sub in typed if sub not in ("Armed clash", "@kill")]
+        # the fighting that won the ground is the capture, unless the killing is told as a fight of two
+        # sides ("dozens were killed on both sides as IS drove out rebels"): that is a clash of its own
+        two_sided = has_any(words, tl.two_sided_phrases)
+        typed = [(t, "Armed clash" if two_sided and sub == "@kill" else sub) for t, sub in typed]
+        typed = [(t, sub) for t, sub in typed if sub != "@kill" and (sub != "Armed clash" or two_sided)]
     disrupting = [t for t, sub in typed if sub == "Disrupted weapons use"]
     if disrupting:
 

@@ -11,7 +11,6 @@ target. Repeats of the same event in one report merge into one mention.
 from __future__ import annotations
 
 import dataclasses
-from datetime import timedelta
 
 from spacy.tokens import Doc, Span
 
@@ -30,35 +29,26 @@ from sitreps.model import (
 from sitreps.stages import actors as actors_stage
 from sitreps.stages import event_typing
 from sitreps.stages.arguments import actor_roles, claim_for, event_places, overlaps, owned, trigger_distance
-from sitreps.stages.event_places import AWAY, place_rank, sort_places, trigger_places
-from sitreps.stages.event_roles import EventRoles, event_roles, is_weapon, load_role_lexicon, noun_phrase
-from sitreps.stages.triggers import (
-    Lexicon,
-    Trigger,
-    find_triggers,
-    governing_verb,
-    load_lexicon,
-    unreal_reason,
+from sitreps.stages.event_build import (
+    CONTEXT_WINDOW,
+    Candidate,
+    apply_date,
+    apply_roles,
+    apply_tolls,
+    assign_places,
+    attach_tolls,
+    localise,
+    mentions_civilians,
+    possessed_by_speaker,
+    sentence_candidates,
+    sentence_words,
+    trigger_roles,
+    trigger_span,
 )
-
-_REMOTE = event_typing.REMOTE
-_CIVILIAN_WORDS = {
-    "civilian", "civilians", "villager", "villagers", "resident", "residents", "child", "children",
-    "woman", "women", "worshipper", "worshippers", "farmer", "farmers", "student", "students",
-    "passenger", "passengers", "family", "families", "displaced", "refugees", "patients", "pupils",
-}  # fmt: skip
-_REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"}
-# How far back (in sentences) an undated or unplaced event may inherit its date or place.
-_CONTEXT_WINDOW = 2
-
-
-@dataclasses.dataclass
-class _Candidate:
-    trigger: Trigger
-    sub_event_type: str
-    sentence: int
-    places: list[PlaceMention] = dataclasses.field(default_factory=list)
-    borrowed_place: bool = False  # the place is the sentence's nearest, not one the trigger governs
+from sitreps.stages.event_merge import merge_repeats, same_actor1
+from sitreps.stages.event_places import sort_places
+from sitreps.stages.event_roles import load_role_lexicon
+from sitreps.stages.triggers import Trigger, find_triggers, load_lexicon
 
 
 def find_events(
@@ -93,15 +83,37 @@ def find_events(
         sent = sents[idx]
         if _is_heading(sent):
             continue  # a headline or caption line repeats the story's events, it is not one
-        candidates = _candidates(trigs, idx, _sentence_words(sent), lexicon, sents)
-        candidates = _assign_places(candidates, doc, places, actor_spans, idx)
+        candidates = sentence_candidates(trigs, idx, sentence_words(sent), lexicon, sents)
+        candidates = assign_places(candidates, doc, places, actor_spans, idx)
         rivals = [c.trigger for c in candidates]
         for cand in candidates:
             args = (doc, article, sent, places, dates, tolls, actors, claims, built)
             for m in _build_mentions(cand, rivals, *args):
                 _inherit(m, built, idx, article)
                 built.append((idx, m))
-    return _merge_repeats([m for _, m in built])
+        _share_capture_sides([m for i, m in built if i == idx])
+    return merge_repeats([m for _, m in built])
+
+
+_CAPTURES = {"Non-state actor overtakes territory", "Government regains territory"}
+
+
+def _share_capture_sides(mentions: list[EventMention]) -> None:
+    """A clash told with a capture ("dozens were killed on both sides as IS drove out rebels") was fought by
+    the capture's two sides, unless the sentence names its own."""
+    captures = [m for m in mentions if m.sub_event_type in _CAPTURES and m.actor1 is not None]
+    if not captures:
+        return
+    cap = captures[0]
+    for m in mentions:
+        if m.sub_event_type != "Armed clash":
+            continue
+        sent = m.sentence_span
+        own1 = m.actor1_span is not None and sent.start <= m.actor1_span.start < sent.end
+        if m.actor1 is None or not own1:
+            m.actor1, m.actor1_span = cap.actor1, cap.actor1_span
+        if m.actor2 is None:
+            m.actor2, m.actor2_span = cap.actor2, cap.actor2_span
 
 
 def _is_heading(sent: Span) -> bool:
@@ -110,72 +122,18 @@ def _is_heading(sent: Span) -> bool:
     return bool(words) and len(words) <= 8 and words[-1].text not in ".!?\"'”" and "\n" in sent.text_with_ws
 
 
-def _sentence_words(sent: Span) -> str:
-    """Lower-cased text and lemmas of a sentence, space-padded for substring tests."""
-    return " " + " ".join([t.lower_ for t in sent] + [t.lemma_.lower() for t in sent]) + " "
-
-
-def _instrument(words: str, lexicon: Lexicon) -> str:
-    """The sub-event type that the weapon named in `words` points to, or ""."""
-    return event_typing.instrument(words, lexicon)
-
-
-def _candidates(trigs, idx: int, sent_words: str, lexicon: Lexicon, sents) -> list[_Candidate]:
-    """The sentence's real triggers with their sub-event types decided where the words allow it
-    (`event_typing`: the weapon, a protest, a disrupted weapon, a capture of territory)."""
-    real = [t for t in trigs if not unreal_reason(t, lexicon)]
-    weapon = _instrument(sent_words, lexicon)
-    context_weapon = ""
-    for back in range(1, _CONTEXT_WINDOW + 1):
-        if idx - back >= 0 and not context_weapon:
-            context_weapon = _instrument(_sentence_words(sents[idx - back]), lexicon)
-    typed = [(t, event_typing.refine(t, sent_words, weapon, context_weapon)) for t in real]
-    typed = [(t, sub) for t, sub in typed if sub]
-    # a weak trigger ("killed" in "an air strike killed 5") only makes an event when nothing stronger does
-    strong = [(t, sub) for t, sub in typed if t.rule.strength == "strong"]
-    typed = event_typing.settle_sentence(strong or typed, sent_words)
-    out = [_Candidate(trig, sub, idx) for trig, sub in typed]
-    # an explosion inside a battle belongs to the battle
-    if any(c.sub_event_type == "Armed clash" for c in out):
-        out = [c for c in out if c.sub_event_type not in _REMOTE]
-    # a weak trigger of a type already triggered in the sentence tells the same event ("drones hit a
-    # building, killing five")
-    kept: list[_Candidate] = []
-    for cand in out:
-        if cand.trigger.rule.strength == "weak" and any(
-            k.sub_event_type == cand.sub_event_type for k in kept
-        ):
-            continue
-        kept.append(cand)
-    return kept
-
-
-def _assign_places(candidates, doc, places, actor_spans, idx) -> list[_Candidate]:
-    """Give each trigger the places nearest to it; a trigger with none, beside one of the same type that has
-    some, is the same event told twice ("air strikes ... the raids") and is dropped."""
-    usable = event_places(doc, places, actor_spans, idx)
-    rivals = [c.trigger for c in candidates]
-    for cand in candidates:
-        cand.places = trigger_places(doc, cand.trigger, rivals, usable)
-    for cand in candidates:
-        if not cand.places and usable:
-            # a trigger that owns no place shares the sentence's place nearest to it; if it is the same
-            # event told twice, the repeat merges later (same type, place and date)
-            # never a speaker's place or an origin ("said in Moscow", "fighters from Idlib")
-            pool = [p for p in usable if place_rank(doc, cand.trigger.head, p) != AWAY]
-            if pool:
-                nearest = min(pool, key=lambda p: trigger_distance(doc, cand.trigger, p.span.start))
-                cand.places, cand.borrowed_place = [nearest], True
-    return candidates
-
-
 def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, actors, claims, built):
     idx = cand.sentence
     trig = cand.trigger
     actor_spans = [a.span for a in actors if a.actor.in_dictionary]
     by_nearness = sort_places(doc, trig, cand.places)
     fine = [p for p in by_nearness if p.place.feature_type != "country"]
-    chosen_places = fine or by_nearness[:1] or _context_place(doc, places, idx, actor_spans, built)
+    chosen_places = (
+        fine
+        or by_nearness[:1]
+        or _same_type_place(cand, built)
+        or _context_place(doc, places, idx, actor_spans, built)
+    )
 
     date = _governing_date(cand, rivals, doc, dates, idx)
     role1, role2 = actor_roles(trig, [a for a in actors if a.sentence == idx])
@@ -185,43 +143,47 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
     told = _already_told(cand, date, built)
     if told is not None:
         # "the bombing", "yesterday's attack": the event told before; its toll fills what that one lacks
-        _attach_tolls(told, sent_tolls)
+        attach_tolls(told, sent_tolls)
+        _refine_place(told, cand)
+        told.claim = told.claim or _event_claim(trig, claims, idx)
         return []
     sub = cand.sub_event_type
     victims_civilian = (
         any(t.who == "civilians" for t in sent_tolls)
         or (role2 is not None and role2.actor.inter == 7)
-        or _mentions_civilians(trig)
+        or mentions_civilians(trig)
     )
-    if sub == "@kill":
-        recent = [m for i, m in built if idx - _CONTEXT_WINDOW <= i <= idx]
-        if role1 is None and recent:
-            # "More than 30 people were wounded", "yesterday's attack killed 13": a detail of the event just
-            # told, not a new one; its toll fills what that event lacks
-            _attach_tolls(recent[-1], sent_tolls)
+    if sub == "@kill" and role1 is None:
+        earlier = _told_killing(trig, built, idx)
+        if earlier is not None:
+            # "More than 30 people were wounded", "yesterday's attack killed 13", "he was killed near
+            # Kweyris": a detail of an event told before, not a new one; its toll fills what that event
+            # lacks and its own place may say more precisely where it happened
+            attach_tolls(earlier, sent_tolls)
+            _refine_place(earlier, cand)
             return []
     # who gains the ground, who holds whom, who killed whom
     sub = event_typing.type_with_roles(sub, trig, role1, role2, sent_tolls, victims_civilian)
     if not sub:
         return []
     row = taxonomy.lookup(sub)
-    claim = claim_for(trig, claims, idx)
-    if role1 is None and claim is not None and claim.claimant_actor and _possessed_by_speaker(trig):
+    claim = _event_claim(trig, claims, idx)
+    if role1 is None and claim is not None and claim.claimant_actor and possessed_by_speaker(trig):
         # "Moscow announced that its raids had killed ...": the speaker's own action
         speaker = actors_stage.get_actor_dictionary().actors.get(claim.claimant_actor)
         if speaker is not None:
-            role1 = ActorMention(claim.claimant_span or _trigger_span(trig), idx, speaker)
+            role1 = ActorMention(claim.claimant_span or trigger_span(trig), idx, speaker)
 
     # the parse's own fillers reach the attackers and victims that no dictionary names ("gunmen")
-    roles = _trigger_roles(trig)
+    roles = trigger_roles(trig)
     n = max(1, len(chosen_places))
     out = []
     for k, pm in enumerate(chosen_places or [None]):
         place = pm.place if pm else None
         country_code = place.country_code if place else ""
         country_name = place.country if place else ""
-        actor1 = _localise(role1.actor if role1 else None, country_code, country_name)
-        actor2 = _localise(role2.actor if role2 else None, country_code, country_name)
+        actor1 = localise(role1.actor if role1 else None, country_code, country_name)
+        actor2 = localise(role2.actor if role2 else None, country_code, country_name)
         if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
             actor2 = None
         said2 = role2 if actor2 is not None else None  # the actor mention actor2 was read from
@@ -246,18 +208,84 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
             claim=claim,
             outlet=article.outlet,
         )
-        _apply_roles(mention, roles, role1 if actor1 is not None else None, said2)
-        _apply_date(mention, date, article)
-        _apply_tolls(mention, sent_tolls, n, k)
+        apply_roles(mention, roles, role1 if actor1 is not None else None, said2)
+        apply_date(mention, date, article)
+        apply_tolls(mention, sent_tolls, n, k)
         out.append(mention)
     return out
+
+
+# "He was speaking after French warplanes carried out strikes": a clause that times the speech by the event
+_TIMING_MARKS = {"after", "before", "since", "while", "as", "when", "until"}
+
+
+def _event_claim(trig: Trigger, claims: list[Claim], idx: int) -> Claim | None:
+    """Who says the event happened: the claim whose content holds the trigger; a claim of the same sentence
+    only when it says nothing else (no content of its own: "X said") and the event does not merely time
+    the speech ("he was speaking after the strikes"). "Despite strikes that Moscow says are aimed at
+    jihadists": Moscow's claim is about the aim, not about the advance told around it."""
+    claim = claim_for(trig, claims, idx)
+    if claim is None:
+        return None
+    content = claim.content_span
+    start, end = trig.span.start_char, trig.span.end_char
+    if content is not None:
+        return claim if content.start <= start and end <= content.end else None
+    for anc in [trig.head, *trig.head.ancestors]:
+        timed = any(c.dep_ in ("mark", "prep") and c.lower_ in _TIMING_MARKS for c in anc.children)
+        if timed and anc.dep_ in ("advcl", "pcomp", "pobj"):
+            return None
+    return claim
+
+
+_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
+# How far back a pronoun victim ("he was killed near Kweyris") may point to the killing told before.
+_ANAPHORA_WINDOW = 4
+
+
+def _told_killing(trig: Trigger, built: list[tuple[int, EventMention]], idx: int) -> EventMention | None:
+    """The event an attacker-less killing adds detail to: the last one just before, or, when the victim is a
+    pronoun ("he was killed"), the last event with a death a few sentences back."""
+    recent = [m for i, m in built if idx - CONTEXT_WINDOW <= i <= idx]
+    if recent:
+        return recent[-1]
+    victims = [c for c in trig.head.children if c.dep_ in ("nsubjpass", "dobj")]
+    if not any(v.lower_ in _PRONOUNS for v in victims):
+        return None
+    deadly = [m for i, m in built if idx - _ANAPHORA_WINDOW <= i < idx and m.fatalities_best > 0]
+    return deadly[-1] if deadly else None
+
+
+def _refine_place(mention: EventMention, cand: Candidate) -> None:
+    """A detail sentence's own place replaces a vague one in the same country ("in the Aleppo area" ->
+    "near Kweyris")."""
+    own = [p for p in cand.places if p.place.feature_type != "country"]
+    if cand.borrowed_place or not own or mention.place is None:
+        return
+    new, old = own[0].place, mention.place
+    vaguer = old.geo_precision >= 2 >= new.geo_precision
+    if new.country_code == old.country_code and new.name != old.name and vaguer:
+        mention.place, mention.place_span = new, own[0].span
+
+
+def _same_type_place(cand: Candidate, built: list[tuple[int, EventMention]]) -> list[PlaceMention]:
+    """An unplaced event goes on the one of its type just told ("raids hit 60 targets in Syria ... the
+    warplanes hit 60 targets"): its place, rather than the last place named."""
+    event_type = _event_type_of(cand.sub_event_type)
+    idx = cand.sentence
+    same = [
+        m
+        for i, m in built
+        if idx - CONTEXT_WINDOW <= i < idx and m.event_type == event_type and m.place and m.place_span
+    ]
+    return [PlaceMention(same[-1].place_span, idx, same[-1].place)] if event_type and same else []
 
 
 def _context_place(doc, places: list[PlaceMention], idx: int, actor_spans, built) -> list[PlaceMention]:
     """Where an unplaced event happened: the last specific place of the sentences just before, else the
     place of the article's last event, else the country the article is most about (adjectives count:
     a report on "Syrian" towns is about Syria)."""
-    for back in range(1, _CONTEXT_WINDOW + 1):
+    for back in range(1, CONTEXT_WINDOW + 1):
         prev = event_places(doc, places, actor_spans, idx - back)
         prev = [p for p in prev if p.place.feature_type != "country"]
         if prev:
@@ -297,14 +325,31 @@ def _governing_date(cand, rivals, doc, dates: list[DateMention], idx: int) -> Da
     usable = [d for d in dates if d.sentence == idx and d.kind not in ("since", "duration", "reference")]
     mine = owned(usable, cand.trigger, rivals, doc, lambda d: d.span.start)
     if not mine:
-        return None
+        return _speech_date(cand.trigger, doc, usable)
     return min(mine, key=lambda d: trigger_distance(doc, cand.trigger, d.span.start))
+
+
+def _speech_date(trig: Trigger, doc: Doc, usable: list[DateMention]) -> DateMention | None:
+    """ "Moscow announced yesterday that its raids had killed ...": an event told with no date of its own
+    inside what someone said on a day happened by that day; the day said dates it, as ACLED does."""
+    speech_verbs = load_role_lexicon().speech_verbs
+    speech = next((a for a in trig.head.ancestors if a.lemma_.lower() in speech_verbs), None)
+    if speech is None:
+        return None
+    for d in usable:
+        span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        on_speech = span is not None and span.root.head.i == speech.i
+        if on_speech and span.root.dep_ in ("npadvmod", "prep", "advmod"):
+            return d
+        if span is not None and span.root.head.head.i == speech.i and span.root.head.dep_ == "prep":
+            return d  # "said on Thursday"
+    return None
 
 
 def _inherit(m: EventMention, built: list[tuple[int, EventMention]], idx: int, article: Article) -> None:
     """An undated or actorless mention takes them from the last mention of the same event type just before:
     "French warplanes carried out strikes overnight ... 16 jihadists were killed in the raids"."""
-    previous = [p for i, p in built if idx - _CONTEXT_WINDOW <= i < idx and p.event_type == m.event_type]
+    previous = [p for i, p in built if idx - CONTEXT_WINDOW <= i < idx and p.event_type == m.event_type]
     if not previous:
         return
     prev = previous[-1]
@@ -312,90 +357,20 @@ def _inherit(m: EventMention, built: list[tuple[int, EventMention]], idx: int, a
         m.actor1 = prev.actor1
         # the sentence's own naming of the attacker ("the jets") stays; else the one the actor came with
         m.actor1_span = m.actor1_span or prev.actor1_span
+    said_before = [p for i, p in built if i == idx - 1 and p.event_type == m.event_type and p.claim]
+    if m.claim is None and said_before and same_actor1(m, said_before[-1]):
+        # "He said Russia had bombed Raqa ... Strikes on Aleppo killed 100": the speaker's account goes on
+        m.claim = said_before[-1].claim
     if m.date_span is None and prev.date_span is not None:
         m.date_start, m.date_end = prev.date_start, prev.date_end
         m.time_precision, m.date_prec = prev.time_precision, prev.date_prec
         m.date_span, m.date_resolved = prev.date_span, prev.date_resolved
 
 
-def _trigger_roles(trig: Trigger) -> EventRoles:
-    """The role fillers of a trigger. A noun trigger that names the weapon ("a roadside bomb", "grenades")
-    is the weapon, and its clause's verb tells the rest ("three soldiers were killed by a roadside bomb")."""
-    head = trig.head
-    roles = _without_reflexives(event_roles(head))
-    if head.pos_ in ("VERB", "AUX"):
-        return roles
-    if is_weapon(head):
-        roles.weapons = _merged(roles.weapons, [noun_phrase(head)])
-    verb = governing_verb(head)
-    near = verb.i in (head.head.i, head.head.head.i)  # "bomb killed", "killed by a bomb"
-    if (
-        verb.i != head.i
-        and near
-        and verb.pos_ in ("VERB", "AUX")
-        and verb.lemma_.lower() not in load_role_lexicon().speech_verbs
-        and not (roles.attackers or roles.targets or roles.victims)
-    ):
-        from_verb = _without_reflexives(event_roles(verb))
-        for key in ("attackers", "targets", "victims", "physical_targets", "weapons"):
-            setattr(roles, key, _merged(getattr(roles, key), getattr(from_verb, key)))
-    return roles
-
-
-def _without_reflexives(roles: EventRoles) -> EventRoles:
-    """"A bomber blew himself up": the reflexive object is the attacker again, not a victim."""
-    for key in ("targets", "victims"):
-        setattr(roles, key, [s for s in getattr(roles, key) if s.text.lower() not in _REFLEXIVES])
-    return roles
-
-
-def _merged(first: list[TextSpan], more: list[TextSpan]) -> list[TextSpan]:
-    """`first`, then the spans of `more` that overlap none of them."""
-    out = list(first)
-    for s in more:
-        if not any(s.start < k.end and k.start < s.end for k in out):
-            out.append(s)
-    return out
-
-
-def _apply_roles(
-    mention: EventMention, roles: EventRoles, role1: ActorMention | None, role2: ActorMention | None
-) -> None:
-    """The role spans: the span of the actor mention actor1/actor2 was read from, else the parse's noun
-    phrase; victims, physical targets and weapons come from the parse alone."""
-    if role1 is not None and role1.span != mention.trigger_span:  # a speaker without a span names nobody
-        mention.actor1_span = role1.span
-    elif roles.attackers:
-        mention.actor1_span = roles.attackers[0]
-    if role2 is not None:
-        mention.actor2_span = role2.span
-    elif roles.targets:
-        mention.actor2_span = roles.targets[0]
-    mention.victim_spans = list(roles.victims)
-    mention.target_spans = list(roles.physical_targets)
-    mention.weapon_spans = list(roles.weapons)
-
-
-def _apply_date(mention: EventMention, date: DateMention | None, article: Article) -> None:
-    if date is not None and (date.date_start is not None or not date.resolved):
-        mention.date_start, mention.date_end = date.date_start, date.date_end
-        mention.time_precision, mention.date_prec = date.time_precision, date.date_prec
-        mention.date_span, mention.date_resolved = date.span, date.resolved
-        return
-    if article.published is None:
-        mention.date_resolved = False
-        return
-    # An undated event in a wire story happened on the day of the report or the day before (the report
-    # is usually filed the day after): the two-day range, with the week precision that ACLED uses for it.
-    mention.date_start = article.published - timedelta(days=1)
-    mention.date_end = article.published
-    mention.time_precision, mention.date_prec = 2, 2
-
-
 _DEFINITE = {"the", "this", "that", "these", "those"}
 
 
-def _already_told(cand: _Candidate, date: DateMention | None, built) -> EventMention | None:
+def _already_told(cand: Candidate, date: DateMention | None, built) -> EventMention | None:
     """The earlier event a definite noun trigger refers back to ("the attack", "yesterday's bombing"), if
     the trigger brings no place or date of its own that tells another event."""
     head = cand.trigger.head
@@ -412,7 +387,11 @@ def _already_told(cand: _Candidate, date: DateMention | None, built) -> EventMen
         if not weak and m.event_type != _event_type_of(cand.sub_event_type):
             continue
         own = [] if cand.borrowed_place else [p.place for p in cand.places]
-        if own and m.place is not None and all(p.name != m.place.name for p in own):
+        # "strikes on IS targets in Syria ... the raids hit a camp near Raqa": a place inside the country
+        # the event was told in says where it was, not that it is another event
+        inside = m.place is not None and m.place.feature_type == "country"
+        inside = inside and all(p.country_code == m.place.country_code for p in own)
+        if own and m.place is not None and all(p.name != m.place.name for p in own) and not inside:
             return None
         return m
     return None
@@ -421,120 +400,3 @@ def _already_told(cand: _Candidate, date: DateMention | None, built) -> EventMen
 def _event_type_of(sub_event_type: str) -> str:
     """The ACLED event type of a sub-event type; "" for the placeholders decided later."""
     return "" if sub_event_type.startswith("@") else taxonomy.lookup(sub_event_type).event_type
-
-
-def _attach_tolls(mention: EventMention, tolls: list[Toll]) -> None:
-    """Give a detail sentence's toll to the event it describes, for the kinds that event has no toll of."""
-    for kind, prefix in (("killed", "fatalities"), ("injured", "injuries")):
-        chosen = [t for t in tolls if t.kind == kind]
-        if chosen and getattr(mention, f"{prefix}_best") == 0:
-            for part in ("low", "best", "high"):
-                setattr(mention, f"{prefix}_{part}", sum(getattr(t, part) for t in chosen))
-            mention.toll_spans.extend(t.span for t in chosen)
-
-
-def _apply_tolls(mention: EventMention, tolls: list[Toll], n_places: int, k: int) -> None:
-    """Sum the tolls by kind; one toll over n places is split evenly among them, as ACLED does."""
-    for kind, prefix in (("killed", "fatalities"), ("injured", "injuries")):
-        chosen = [t for t in tolls if t.kind == kind]
-        if not chosen:
-            continue
-        for part in ("low", "best", "high"):
-            total = sum(getattr(t, part) for t in chosen)
-            share = total // n_places + (1 if k < total % n_places else 0)
-            setattr(mention, f"{prefix}_{part}", share)
-        mention.toll_spans.extend(t.span for t in chosen)
-
-
-def _trigger_span(trig: Trigger) -> TextSpan:
-    return TextSpan(trig.span.start_char, trig.span.end_char, trig.span.text)
-
-
-def _possessed_by_speaker(trig: Trigger) -> bool:
-    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in trig.head.children)
-
-
-def _mentions_civilians(trig: Trigger) -> bool:
-    tokens = list(trig.head.subtree) if trig.head.pos_ == "VERB" else list(trig.head.children)
-    return any(t.lower_ in _CIVILIAN_WORDS for t in tokens)
-
-
-def _localise(actor: Actor | None, country_code: str, country_name: str) -> Actor | None:
-    """Fill a generic actor's country and give foreign state forces ACLED's inter code for where they act."""
-    if actor is None:
-        return None
-    if not actor.country and country_name:
-        actor = actors_stage.with_country(actor, country_name)
-    if country_code:
-        actor = dataclasses.replace(actor, inter=actors_stage.inter_for(actor, country_code))
-    return actor
-
-
-def _merge_repeats(mentions: list[EventMention]) -> list[EventMention]:
-    """One event per sub-event type, place and date within a report: repeats fill in what the first lacks.
-
-    Two mentions with different named actors are different events even at one place and date ("Russian
-    raids" and "French strikes" on Syria the same night).
-    """
-    kept: list[EventMention] = []
-    index: dict[tuple, list[EventMention]] = {}
-    for m in mentions:
-        place_key = (m.place.geonames_id or m.place.name) if m.place else None
-        key = (m.sub_event_type, place_key, m.date_start)
-        same = [k for k in index.get(key, []) if _same_actors(k, m)]
-        if not same:
-            index.setdefault(key, []).append(m)
-            kept.append(m)
-            continue
-        _fold_into(same[0], m)
-    return _fold_undated_twins(kept)
-
-
-def _fold_into(first: EventMention, repeat: EventMention) -> None:
-    """A repeat of an event fills what the first telling lacks; the larger toll of the two wins."""
-    for prefix in ("fatalities", "injuries"):
-        if getattr(first, f"{prefix}_best") < getattr(repeat, f"{prefix}_best"):
-            for part in ("low", "best", "high"):
-                setattr(first, f"{prefix}_{part}", getattr(repeat, f"{prefix}_{part}"))
-            first.toll_spans.extend(repeat.toll_spans)
-    if first.actor1 is None and repeat.actor1 is not None:
-        first.actor1, first.actor1_span = repeat.actor1, repeat.actor1_span or first.actor1_span
-    if first.actor2 is None and repeat.actor2 is not None:
-        first.actor2, first.actor2_span = repeat.actor2, repeat.actor2_span or first.actor2_span
-    first.actor1_span = first.actor1_span or repeat.actor1_span
-    first.actor2_span = first.actor2_span or repeat.actor2_span
-    for key in ("victim_spans", "target_spans", "weapon_spans"):
-        if not getattr(first, key):
-            setattr(first, key, list(getattr(repeat, key)))
-    first.claim = first.claim or repeat.claim
-    first.civilian_targeting = first.civilian_targeting or repeat.civilian_targeting
-
-
-def _fold_undated_twins(mentions: list[EventMention]) -> list[EventMention]:
-    """Two triggers of one type at one place in one sentence ("a car bomb exploded ... on Tuesday"), one of
-    them with a date of its own and the other without, are one event."""
-    out: list[EventMention] = []
-    for m in mentions:
-        twin = None
-        if m.date_span is None:
-            twin = next(
-                (
-                    k
-                    for k in mentions
-                    if k is not m
-                    and k.date_span is not None
-                    and k.sentence_span.start == m.sentence_span.start
-                    and k.sub_event_type == m.sub_event_type
-                    and (k.place.name if k.place else None) == (m.place.name if m.place else None)
-                ),
-                None,
-            )
-        if twin is None:
-            out.append(m)
-        else:
-            _fold_into(twin, m)
-    return out
-
-
-def _same_actors(a: EventMention, b: EventMention) -> bool:
-    return a.actor1 is None or b.actor1 is None or a.actor1.name == b.actor1.name

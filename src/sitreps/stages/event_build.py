@@ -1,0 +1,250 @@
+"""Building blocks of the events stage (`events.py`): the sentence's candidate triggers with their
+places, and the filling of one `EventMention` (roles, date, tolls, localised actors) from what the earlier
+stages found."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import timedelta
+
+from spacy.tokens import Span
+
+from sitreps.model import (
+    Actor,
+    ActorMention,
+    Article,
+    DateMention,
+    EventMention,
+    PlaceMention,
+    TextSpan,
+    Toll,
+)
+from sitreps.stages import actors as actors_stage
+from sitreps.stages import event_typing
+from sitreps.stages.arguments import event_places, trigger_distance
+from sitreps.stages.event_places import AWAY, place_rank, trigger_places
+from sitreps.stages.event_roles import EventRoles, event_roles, is_weapon, load_role_lexicon, noun_phrase
+from sitreps.stages.triggers import Lexicon, Trigger, governing_verb, unreal_reason
+
+REMOTE = event_typing.REMOTE
+CIVILIAN_WORDS = {
+    "civilian", "civilians", "villager", "villagers", "resident", "residents", "child", "children",
+    "woman", "women", "worshipper", "worshippers", "farmer", "farmers", "student", "students",
+    "passenger", "passengers", "family", "families", "displaced", "refugees", "patients", "pupils",
+}  # fmt: skip
+_REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"}
+# How far back (in sentences) an undated or unplaced event may inherit its date, place or weapon.
+CONTEXT_WINDOW = 2
+
+
+@dataclasses.dataclass
+class Candidate:
+    trigger: Trigger
+    sub_event_type: str
+    sentence: int
+    places: list[PlaceMention] = dataclasses.field(default_factory=list)
+    borrowed_place: bool = False  # the place is the sentence's nearest, not one the trigger governs
+
+
+def sentence_words(sent: Span) -> str:
+    """Lower-cased text and lemmas of a sentence, space-padded for substring tests."""
+    return " " + " ".join([t.lower_ for t in sent] + [t.lemma_.lower() for t in sent]) + " "
+
+
+def _instrument(words: str, lexicon: Lexicon) -> str:
+    """The sub-event type that the weapon named in `words` points to, or ""."""
+    return event_typing.instrument(words, lexicon)
+
+
+def sentence_candidates(trigs, idx: int, sent_words: str, lexicon: Lexicon, sents) -> list[Candidate]:
+    """The sentence's real triggers with their sub-event types decided where the words allow it
+    (`event_typing`: the weapon, a protest, a disrupted weapon, a capture of territory)."""
+    real = [t for t in trigs if not unreal_reason(t, lexicon)]
+    weapon = _instrument(sent_words, lexicon)
+    context_weapon = ""
+    for back in range(1, CONTEXT_WINDOW + 1):
+        if idx - back >= 0 and not context_weapon:
+            context_weapon = _instrument(sentence_words(sents[idx - back]), lexicon)
+    typed = [(t, event_typing.refine(t, sent_words, weapon, context_weapon)) for t in real]
+    typed = [(t, sub) for t, sub in typed if sub]
+    # a weak trigger ("killed" in "an air strike killed 5") only makes an event when nothing stronger does
+    strong = [(t, sub) for t, sub in typed if t.rule.strength == "strong"]
+    if strong and event_typing.two_sided_capture(strong, sent_words):
+        strong += [(t, sub) for t, sub in typed if sub == "@kill"]
+    typed = event_typing.settle_sentence(strong or typed, sent_words)
+    out = [Candidate(trig, sub, idx) for trig, sub in typed]
+    # an explosion inside a battle belongs to the battle
+    if any(c.sub_event_type == "Armed clash" for c in out):
+        out = [c for c in out if c.sub_event_type not in REMOTE]
+    # a weak trigger of a type already triggered in the sentence tells the same event ("drones hit a
+    # building, killing five")
+    kept: list[Candidate] = []
+    for cand in out:
+        if cand.trigger.rule.strength == "weak" and any(
+            k.sub_event_type == cand.sub_event_type for k in kept
+        ):
+            continue
+        kept.append(cand)
+    return kept
+
+
+def assign_places(candidates, doc, places, actor_spans, idx) -> list[Candidate]:
+    """Give each trigger the places nearest to it; a trigger with none, beside one of the same type that has
+    some, is the same event told twice ("air strikes ... the raids") and is dropped."""
+    usable = event_places(doc, places, actor_spans, idx)
+    rivals = [c.trigger for c in candidates]
+    for cand in candidates:
+        own = trigger_places(doc, cand.trigger, rivals, usable)
+        cand.places = own or _place_after(doc, cand.trigger, usable)
+    for cand in candidates:
+        if not cand.places and usable:
+            # a trigger that owns no place shares the sentence's place nearest to it; if it is the same
+            # event told twice, the repeat merges later (same type, place and date)
+            # never a speaker's place or an origin ("said in Moscow", "fighters from Idlib")
+            pool = [p for p in usable if place_rank(doc, cand.trigger.head, p) != AWAY]
+            if pool:
+                nearest = min(pool, key=lambda p: trigger_distance(doc, cand.trigger, p.span.start))
+                cand.places, cand.borrowed_place = [nearest], True
+    return candidates
+
+
+_LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "on"}
+# How many tokens a trigger's object may take before its locative phrase: "bombed a command post in X"
+_PLACE_AFTER_TOKENS = 8
+
+
+def _place_after(doc, trig: Trigger, usable: list[PlaceMention]) -> list[PlaceMention]:
+    """The place that follows a trigger in its own clause by the words alone ("bombed a command post in IS
+    stronghold Raqa"), for the parses that hang the place elsewhere: no punctuation or verb between, and a
+    locative preposition before it."""
+    for pm in sorted(usable, key=lambda p: p.span.start):
+        place = doc.char_span(pm.span.start, pm.span.end, alignment_mode="expand")
+        if place is None or place.start < trig.span.end:
+            continue
+        words = [t for t in doc[trig.span.end : place.start] if not t.is_space]
+        if len(words) > _PLACE_AFTER_TOKENS or any(t.is_punct or t.pos_ == "VERB" for t in words):
+            return []
+        if any(t.lower_ in _LOCATIVE_PREPS for t in words):
+            return [pm]
+    return []
+
+
+def trigger_roles(trig: Trigger) -> EventRoles:
+    """The role fillers of a trigger. A noun trigger that names the weapon ("a roadside bomb", "grenades")
+    is the weapon, and its clause's verb tells the rest ("three soldiers were killed by a roadside bomb")."""
+    head = trig.head
+    roles = _without_reflexives(event_roles(head))
+    if head.pos_ in ("VERB", "AUX"):
+        return roles
+    if is_weapon(head):
+        roles.weapons = _merged(roles.weapons, [noun_phrase(head)])
+    verb = governing_verb(head)
+    near = verb.i in (head.head.i, head.head.head.i)  # "bomb killed", "killed by a bomb"
+    if (
+        verb.i != head.i
+        and near
+        and verb.pos_ in ("VERB", "AUX")
+        and verb.lemma_.lower() not in load_role_lexicon().speech_verbs
+        and not (roles.attackers or roles.targets or roles.victims)
+    ):
+        from_verb = _without_reflexives(event_roles(verb))
+        for key in ("attackers", "targets", "victims", "physical_targets", "weapons"):
+            setattr(roles, key, _merged(getattr(roles, key), getattr(from_verb, key)))
+    return roles
+
+
+def _without_reflexives(roles: EventRoles) -> EventRoles:
+    """ "A bomber blew himself up": the reflexive object is the attacker again, not a victim."""
+    for key in ("targets", "victims"):
+        setattr(roles, key, [s for s in getattr(roles, key) if s.text.lower() not in _REFLEXIVES])
+    return roles
+
+
+def _merged(first: list[TextSpan], more: list[TextSpan]) -> list[TextSpan]:
+    """`first`, then the spans of `more` that overlap none of them."""
+    out = list(first)
+    for s in more:
+        if not any(s.start < k.end and k.start < s.end for k in out):
+            out.append(s)
+    return out
+
+
+def apply_roles(
+    mention: EventMention, roles: EventRoles, role1: ActorMention | None, role2: ActorMention | None
+) -> None:
+    """The role spans: the span of the actor mention actor1/actor2 was read from, else the parse's noun
+    phrase; victims, physical targets and weapons come from the parse alone."""
+    if role1 is not None and role1.span != mention.trigger_span:  # a speaker without a span names nobody
+        mention.actor1_span = role1.span
+    elif roles.attackers:
+        mention.actor1_span = roles.attackers[0]
+    if role2 is not None:
+        mention.actor2_span = role2.span
+    elif roles.targets:
+        mention.actor2_span = roles.targets[0]
+    mention.victim_spans = list(roles.victims)
+    mention.target_spans = list(roles.physical_targets)
+    mention.weapon_spans = list(roles.weapons)
+
+
+def apply_date(mention: EventMention, date: DateMention | None, article: Article) -> None:
+    if date is not None and (date.date_start is not None or not date.resolved):
+        mention.date_start, mention.date_end = date.date_start, date.date_end
+        mention.time_precision, mention.date_prec = date.time_precision, date.date_prec
+        mention.date_span, mention.date_resolved = date.span, date.resolved
+        return
+    if article.published is None:
+        mention.date_resolved = False
+        return
+    # An undated event in a wire story happened on the day of the report or the day before (the report
+    # is usually filed the day after): the two-day range, with the week precision that ACLED uses for it.
+    mention.date_start = article.published - timedelta(days=1)
+    mention.date_end = article.published
+    mention.time_precision, mention.date_prec = 2, 2
+
+
+def attach_tolls(mention: EventMention, tolls: list[Toll]) -> None:
+    """Give a detail sentence's toll to the event it describes, for the kinds that event has no toll of."""
+    for kind, prefix in (("killed", "fatalities"), ("injured", "injuries")):
+        chosen = [t for t in tolls if t.kind == kind]
+        if chosen and getattr(mention, f"{prefix}_best") == 0:
+            for part in ("low", "best", "high"):
+                setattr(mention, f"{prefix}_{part}", sum(getattr(t, part) for t in chosen))
+            mention.toll_spans.extend(t.span for t in chosen)
+
+
+def apply_tolls(mention: EventMention, tolls: list[Toll], n_places: int, k: int) -> None:
+    """Sum the tolls by kind; one toll over n places is split evenly among them, as ACLED does."""
+    for kind, prefix in (("killed", "fatalities"), ("injured", "injuries")):
+        chosen = [t for t in tolls if t.kind == kind]
+        if not chosen:
+            continue
+        for part in ("low", "best", "high"):
+            total = sum(getattr(t, part) for t in chosen)
+            share = total // n_places + (1 if k < total % n_places else 0)
+            setattr(mention, f"{prefix}_{part}", share)
+        mention.toll_spans.extend(t.span for t in chosen)
+
+
+def trigger_span(trig: Trigger) -> TextSpan:
+    return TextSpan(trig.span.start_char, trig.span.end_char, trig.span.text)
+
+
+def possessed_by_speaker(trig: Trigger) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in trig.head.children)
+
+
+def mentions_civilians(trig: Trigger) -> bool:
+    tokens = list(trig.head.subtree) if trig.head.pos_ == "VERB" else list(trig.head.children)
+    return any(t.lower_ in CIVILIAN_WORDS for t in tokens)
+
+
+def localise(actor: Actor | None, country_code: str, country_name: str) -> Actor | None:
+    """Fill a generic actor's country and give foreign state forces ACLED's inter code for where they act."""
+    if actor is None:
+        return None
+    if not actor.country and country_name:
+        actor = actors_stage.with_country(actor, country_name)
+    if country_code:
+        actor = dataclasses.replace(actor, inter=actors_stage.inter_for(actor, country_code))
+    return actor
