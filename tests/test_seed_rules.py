@@ -109,3 +109,15 @@ def test_a_place_after_the_trigger_in_its_own_clause(text, expected):
     (trigger,) = [t for t in find_triggers(doc, load_lexicon()) if t.head.lemma_ == "bomb"]
     found = _place_after(doc, trigger, [p for p in analysis.places if p.place is not None])
     assert [p.span.text for p in found] == ([expected] if expected else [])
+
+
+def test_a_definite_reference_with_its_own_date_redates_an_event_dated_by_speech():
+    import sitreps
+
+    text = (
+        "An airstrike on a village in the Sagaing region killed at least 11 people, residents said Saturday. "
+        "The attack on Thursday destroyed a monastery where villagers had taken shelter."
+    )
+    mentions = sitreps.extract(text, published="2024-04-20").mentions
+    strikes = [m for m in mentions if "strike" in m.sub_event_type]
+    assert len(strikes) == 1 and str(strikes[0].date_start) == "2024-04-18"

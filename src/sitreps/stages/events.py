@@ -11,6 +11,8 @@ target. Repeats of the same event in one report merge into one mention.
 from __future__ import annotations
 
 import dataclasses
+import re
+from datetime import timedelta
 
 from spacy.tokens import Doc, Span
 
@@ -140,8 +142,11 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
     sent_tolls = owned(
         [t for t in tolls if t.sentence == idx and not t.excluded], trig, rivals, doc, lambda t: t.span.start
     )
-    told = _already_told(cand, date, built)
+    told = _already_told(cand, date, built, article.text)
     if told is not None:
+        if date is not None and date.date_start is not None:
+            # "... residents said Saturday. The attack on Thursday destroyed a monastery": the detail dates it
+            apply_date(told, date, article)
         # "the bombing", "yesterday's attack": the event told before; its toll fills what that one lacks
         attach_tolls(told, sent_tolls)
         _refine_place(told, cand)
@@ -370,9 +375,11 @@ def _inherit(m: EventMention, built: list[tuple[int, EventMention]], idx: int, a
 _DEFINITE = {"the", "this", "that", "these", "those"}
 
 
-def _already_told(cand: Candidate, date: DateMention | None, built) -> EventMention | None:
+def _already_told(cand: Candidate, date: DateMention | None, built, text: str = "") -> EventMention | None:
     """The earlier event a definite noun trigger refers back to ("the attack", "yesterday's bombing"), if
-    the trigger brings no place or date of its own that tells another event."""
+    the trigger brings no place or date of its own that tells another event. A date of its own still refers
+    back when the event told was dated only by when someone spoke of it ("said Saturday") and this date
+    falls in the week before."""
     head = cand.trigger.head
     if head.pos_ != "NOUN" or not built:
         return None
@@ -380,12 +387,14 @@ def _already_told(cand: Candidate, date: DateMention | None, built) -> EventMent
         (c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"))
         for c in head.children
     )
-    if not definite or date is not None:
+    if not definite or (date is not None and not _redates(date, built, text)):
         return None
     weak = cand.sub_event_type == "@kill"
     for _, m in reversed(built):
         if not weak and m.event_type != _event_type_of(cand.sub_event_type):
             continue
+        if date is not None and not _dated_by_speech(m, text):
+            return None
         own = [] if cand.borrowed_place else [p.place for p in cand.places]
         # "strikes on IS targets in Syria ... the raids hit a camp near Raqa": a place inside the country
         # the event was told in says where it was, not that it is another event
@@ -395,6 +404,24 @@ def _already_told(cand: Candidate, date: DateMention | None, built) -> EventMent
             return None
         return m
     return None
+
+
+_SPEECH_BEFORE_DATE = re.compile(r"\b(?:said|told|reported|announced|added|says|say)\s+(?:on\s+)?$", re.I)
+
+
+def _dated_by_speech(m: EventMention, text: str) -> bool:
+    """Whether an event's date is the day someone spoke of it ("residents said Saturday")."""
+    if m.date_span is None:
+        return False
+    return bool(_SPEECH_BEFORE_DATE.search(text[max(0, m.date_span.start - 30) : m.date_span.start]))
+
+
+def _redates(date: DateMention, built, text: str) -> bool:
+    """Whether `date` can be the true date of the last event told that was dated by a speaker's day."""
+    for _, m in reversed(built):
+        if _dated_by_speech(m, text) and m.date_start is not None and date.date_start is not None:
+            return timedelta(0) <= m.date_start - date.date_start <= timedelta(days=7)
+    return False
 
 
 def _event_type_of(sub_event_type: str) -> str:
