@@ -49,10 +49,10 @@ PROSPECTIVE_AUX = {"would", "'d", "could", "may", "might", "should", "can", "mus
 
 # Order matters: earlier (more specific) rules win over later ones on overlapping text.
 _ORDER = [
-    "explicit_mdy", "explicit_dmy", "iso", "month_year", "quarter", "half", "fiscal", "season", "decade",
-    "century", "anaphoric", "ago", "past_span", "recent", "coming", "period", "relative_day", "weekday",
-    "relative_month", "bare_month_prep", "year_prep", "year_part", "spoken_year", "bare_month", "year_ago",
-    "duration_of", "duration_for", "reference",
+    "explicit_mdy", "explicit_dmy", "holiday", "iso", "month_year", "quarter", "half", "fiscal", "season",
+    "decade", "century", "anaphoric", "ago", "past_span", "recent", "coming", "period", "relative_day",
+    "weekday", "relative_month", "bare_month_prep", "year_prep", "year_part", "spoken_year", "bare_month",
+    "year_ago", "duration_of", "duration_for", "reference",
 ]  # fmt: skip
 _RULES: list[tuple[re.Pattern, Normaliser]] = [{**CALENDAR_RULES, **RELATIVE_RULES}[name] for name in _ORDER]
 _NOT_YEARS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
@@ -61,7 +61,7 @@ _YEAR_ONLY = re.compile(rf"{YEAR}")
 
 def _tense(doc: Doc, start_char: int, end_char: int) -> Tense:
     """The tense of the clause governing an expression: "future" ("will meet on Thursday"),
-    "prospective" ("would", "expects ... to rise"), "past" or "" (present, unknown)."""
+    "prospective" ("would"), "planned" ("expects ... to rise"), "past" or "" (present, unknown)."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None:
         return ""
@@ -77,8 +77,10 @@ def _tense(doc: Doc, start_char: int, end_char: int) -> Tense:
         return "future"
     prospective = set(lexicon()["prospective_verbs"])
     governor = head.head if head.dep_ in ("xcomp", "ccomp", "advcl") else head
-    if aux & PROSPECTIVE_AUX or head.lemma_ in prospective or governor.lemma_ in prospective:
+    if aux & PROSPECTIVE_AUX:
         return "prospective"
+    if head.lemma_ in prospective or governor.lemma_ in prospective:
+        return "planned"
     if via_noun and head.pos_ in ("VERB", "AUX"):
         return ""
     if head.tag_ == "VBD" or (head.tag_ == "VBN" and aux & {"had", "has", "have", "was", "were"}):

@@ -26,6 +26,8 @@ UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "quarter": 91, "y
 # The tense of the clause governing an expression: "future" (will/shall), "prospective" (would, may,
 # "expects ... to"), "past" (a past-tense verb), "" (present or unknown).
 Tense = str
+# "planned": prospective through a verb of planning ("is scheduled to meet", "expects ... to"), not a modal
+AHEAD: tuple[str, ...] = ("future", "prospective", "planned")
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,7 @@ def nearest_cycle(
         return 0
     if tense == "past":
         return back
-    if tense in ("future", "prospective"):
+    if tense in AHEAD:
         return ahead if future_max is None or ahead <= future_max else back
     return ahead if ahead <= ahead_max and ahead < -back else back
 
@@ -187,6 +189,37 @@ def part_of_period(part: str | None, start: date, end: date) -> tuple[date, date
     if p in ("mid", "middle of", "midst of"):
         return start + timedelta(days=third), end - timedelta(days=third)
     return end - timedelta(days=third - 1), end
+
+
+def holiday_date(name: str, year: int) -> date | None:
+    """The day of a holiday of data/timex.yaml in `year`: "christmas" -> Dec 25, "thanksgiving" -> the
+    fourth Thursday of November, "good friday" -> two days before Easter Sunday."""
+    spec = lexicon()["holidays"].get(" ".join(name.lower().replace("’", "'").split()))
+    if spec is None:
+        return None
+    if spec[0] == "easter":
+        return easter_sunday(year) + timedelta(days=spec[1])
+    if len(spec) == 2:
+        return safe_date(year, spec[0], spec[1])
+    month, weekday, n = spec
+    first, last = month_range(year, month)
+    if n > 0:
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def easter_sunday(year: int) -> date:
+    """Western Easter (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
 
 
 def days_back(n: int, unit: str) -> int:

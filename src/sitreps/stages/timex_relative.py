@@ -107,7 +107,19 @@ def period(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
     elif qualifier:
         start, end = part_of_period(qualifier, start, end)
     start, end = part_of_period(m.group("edge"), start, end)
+    plain_last_year = unit == "year" and which == "last" and not qualifier and not m.group("edge")
+    if plain_last_year and _COMPARED.search(m.string, max(0, m.start() - 50), m.start()):
+        # "profit rose to $5 million from $3 million last year": the period told, a year back
+        return Resolved(*clip(start, end, ref), "relative", True, Anchor("period", "year", -1))
     return Resolved(*clip(start, end, ref), "relative", True)
+
+
+# an earnings comparison just before "last year": "from $3.1 million", "compared with 45 cents"
+_NOT_END = r"(?:[^.;]|\.(?=\d))"  # no sentence end, but the point of "$3.1"
+_COMPARED = re.compile(
+    rf"\b(?:from|compared\s+(?:with|to)|versus|vs\.|against)\s+{_NOT_END}{{0,30}}\d{_NOT_END}{{0,25}}$",
+    re.I,
+)
 
 
 def past_span(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
@@ -231,6 +243,10 @@ def anchor_to(res: Resolved, history: list[Resolved], ref: date | None) -> Resol
         grain = grain_of(prev)
         if grain is None or prev.anchor is not None or prev.start is None:
             continue
+        if a.grain == "period":  # only a period shorter than a year told last ("the third quarter")
+            if grain not in ("quarter", "half", "month", "season"):
+                return res
+            a = Anchor(None, a.unit, a.shift)
         if a.grain == "day" and grain != "day" or a.grain == "month" and grain not in ("day", "month"):
             continue
         target = a.grain or grain

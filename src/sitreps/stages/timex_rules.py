@@ -12,11 +12,13 @@ from collections.abc import Callable
 from datetime import date
 
 from sitreps.stages.timex_normalise import (
+    AHEAD,
     Anchor,
     Resolved,
     Tense,
     clip,
     half_range,
+    holiday_date,
     lexicon,
     month_num,
     month_range,
@@ -84,13 +86,41 @@ def explicit_date(m: re.Match, ref: date | None, tense: Tense) -> Resolved | Non
     candidates = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := safe_date(y, month, day))]
     if not candidates:
         return None
-    if tense in ("future", "prospective"):
+    if tense in AHEAD:
         d = min((c for c in candidates if c >= ref), default=candidates[-1])
     else:  # the nearer one, the past one on a tie ("the meeting on Nov. 15")
         d = min(candidates, key=lambda c: (abs((c - ref).days), c > ref))
         if tense == "past" and d > ref:
             d = max(c for c in candidates if c <= ref)  # "the siege began on December 3": last December
     return Resolved(d, d, "date", True)
+
+
+def holiday(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
+    """ "Christmas", "Thanksgiving 1997", "last Easter": the holiday of the year named, else the instance
+    the tense points at, as for a month-day without a year ("before Christmas" told in November: the
+    coming one)."""
+    name = m.group("holiday")
+    if m.group("year"):
+        d = holiday_date(name, int(m.group("year")))
+        return Resolved(d, d, "date", False) if d else None
+    if ref is None:
+        return unresolved("date")
+    candidates = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := holiday_date(name, y))]
+    which = (m.group("hwhich") or "").lower()
+    if which == "last":
+        d = max(c for c in candidates if c < ref)
+    elif which == "next" or tense in AHEAD:
+        d = min(c for c in candidates if c >= ref)
+    else:  # the nearer, but a past-tense clause speaks of one gone by
+        d = min(candidates, key=lambda c: (abs((c - ref).days), c > ref))
+        if tense == "past" and d > ref:
+            d = max(c for c in candidates if c <= ref)
+    return Resolved(d, d, "date", True)
+
+
+def _holiday_names() -> str:
+    names = sorted(lexicon()["holidays"], key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in n.split()) for n in names)
 
 
 def iso_date(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
@@ -240,9 +270,11 @@ def quarter(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
         return unresolved("quarter")
     ry, rq = reported_quarter(ref)
     if q is not None:
-        if tense in ("future", "prospective"):
+        if tense in AHEAD:
             ry, rq = ref.year, quarter_of(ref)
         start, end = quarter_range(ry, q)
+        if tense == "past" and start > ref:  # "the fourth quarter was weak" told in August: last year's
+            start, end = quarter_range(ry - 1, q)
     elif which in ("last", "past", "previous", "latest", "most recent", "recent"):
         start, end = quarter_range(*reported_quarter(ref)) if which != "last" else _previous_quarter(ref)
     elif which in ("this", "current"):
@@ -254,9 +286,7 @@ def quarter(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
         grain = "quarter" if m.group(0).lower().endswith("quarter") else None
         return Resolved(*clip(start, end, ref), "quarter", True, Anchor(grain, "year", -1))
     else:  # "the quarter", "the fiscal quarter"
-        start, end = quarter_range(ry, rq) if tense not in ("future", "prospective") else quarter_range(
-            ref.year, quarter_of(ref)
-        )
+        start, end = quarter_range(ry, rq) if tense not in AHEAD else quarter_range(ref.year, quarter_of(ref))
     return Resolved(*clip(start, end, ref), "quarter", True)
 
 
@@ -317,16 +347,16 @@ def _season_year(code: str, which: str, ref: date, tense: Tense) -> int:
     this_start, this_end = season_range(this, code)
     if which == "this":
         return this
-    if which == "last":  # the most recent one over before the current season
-        return this if this_end < ref else this - 1
+    if which == "last":  # the season of the year before ("last summer" told in October: a year back)
+        return this - 1
     if which == "next":
         return this if this_start > ref else this + 1
     # bare "in the summer": the current or past one in past tense, else the current or coming one
     if this_start <= ref <= this_end:
         return this
-    if tense == "past" or (tense == "" and this_start > ref and (this_start - ref).days > 120):
-        return this if this_end < ref else this - 1
-    return this if this_start > ref else this + 1
+    if tense == "past" and this_start > ref:  # told in the past: not one still to come
+        return this - 1
+    return this
 
 
 # ------------------------------------------------------------------------------------------- rules
@@ -336,6 +366,14 @@ CALENDAR_RULES: dict[str, tuple[re.Pattern, Normaliser]] = {
     "explicit_dmy": (
         re.compile(rf"\b(?:{WD},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR}\b)?"),
         explicit_date,
+    ),
+    "holiday": (
+        re.compile(
+            rf"\b(?:(?P<hwhich>last|this|next)\s+)?(?P<holiday>{_holiday_names()})(?![\w'’])(?!\s+Islands?\b)"
+            rf"(?:,?\s+{YEAR}\b)?",
+            re.I,
+        ),
+        holiday,
     ),
     "iso": (re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"), iso_date),
     "month_year": (re.compile(rf"\b{PART}?{MONTH},?\s+(?:of\s+)?{YEAR}\b", re.I), month_year),
