@@ -61,6 +61,21 @@ def events(db: str | Path = DEFAULT_DB, **filters) -> list[Event]:
         return store.events(**filters)
 
 
+def claims(
+    db: str | Path = DEFAULT_DB,
+    speaker: str | None = None,
+    stance: str | None = None,
+    about: str | None = None,
+    limit: int | None = None,
+):
+    """Stored claims by speaker, stance or content, as `sitreps claims` lists them (`ClaimRecord`s)."""
+    from sitreps.claim_records import query_claims
+    from sitreps.store import Store
+
+    with Store(db) as store:
+        return query_claims(store, speaker=speaker, stance=stance, about=about, limit=limit)
+
+
 def export(db: str | Path = DEFAULT_DB, format: str = "acled-csv", out: str | Path = "-", **filters) -> int:
     """Write the events in one of the export formats; returns how many were written."""
     from sitreps import exports as exporter

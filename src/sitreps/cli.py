@@ -271,6 +271,27 @@ def cmd_map(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_claims(args: argparse.Namespace) -> int:
+    from sitreps.claim_records import query_claims
+    from sitreps.store import Store
+
+    with Store(args.db) as store:
+        rows = query_claims(
+            store, speaker=args.speaker, stance=args.stance, about=args.about, limit=args.limit
+        )
+    if args.json:
+        print(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        actor = f" [{r.claimant_actor}]" if r.claimant_actor and r.claimant_actor != r.claimant else ""
+        where = " | ".join(x for x in (r.outlet, r.published, r.title) if x)
+        print(f"{r.stance:11} {r.claimant}{actor} ({r.cue}): {r.content or '-'}")
+        if where:
+            print(f"{'':11} in {where}")
+    print(f"{len(rows)} claims", file=sys.stderr)
+    return 0
+
+
 def cmd_summary(args: argparse.Namespace) -> int:
     from sitreps.store import Store
 
@@ -385,6 +406,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, help="at most N records (documents) per set")
     p.add_argument("--json", action="store_true", help="one JSON object of metrics")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("claims", help="stored claims by speaker, stance or what they are about")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--speaker", help="part of the claimant's name or actor (case-insensitive)")
+    p.add_argument("--stance", choices=["asserted", "claimed", "denied", "disputed", "unconfirmed"])
+    p.add_argument("--about", help="a word or phrase in what is claimed (case-insensitive)")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_claims)
 
     p = sub.add_parser("summary", help="counts of articles, events per type, place and source")
     p.add_argument("--db", default=DEFAULT_DB)
