@@ -95,3 +95,20 @@ def test_speak_about_and_pledge(claims_of):
     assert c.claimant_span.text == "The foreign minister"
     c = by_cue(claims_of("The governor pledged that the bridge would reopen."), "pledged")
     assert c.content_span.text.startswith("the bridge would reopen")
+
+
+def test_a_participle_with_a_by_agent_names_who_denies(claims_of):
+    claims = claims_of(
+        "Russia's defence ministry said its drones destroyed two air defence systems near Zaporizhzhia, "
+        "a claim denied by Ukraine's military."
+    )
+    denial = by_cue(claims, "denied")
+    assert denial.stance == "denied" and denial.claimant == "Ukraine's military"
+
+
+def test_the_dateline_is_not_the_speaker(claims_of):
+    claims = claims_of(
+        "KYIV, Nov 19 (AFP) - Russia's defence ministry said on Tuesday that its drones had destroyed two "
+        "Ukrainian air defence systems near Zaporizhzhia."
+    )
+    assert by_cue(claims, "said").claimant == "Russia's defence ministry"

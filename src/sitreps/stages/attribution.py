@@ -17,6 +17,7 @@ claimant's phrase and type in claim_sources.py.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -281,6 +282,10 @@ def _verb_claims(ctx: _Context, verb: Token, stance: str = "") -> list[Claim]:
     if subject is None and passive is not None:
         return _passive_claims(ctx, verb, passive, stance, (cue_start, cue_end))
     if subject is None:
+        # "..., a claim denied by Ukraine's military": a participle's "by" agent is who says so
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subject is None:
         subject = inherited_subject(verb)
     bounds = None
     if subject is None:
@@ -289,6 +294,7 @@ def _verb_claims(ctx: _Context, verb: Token, stance: str = "") -> list[Claim]:
             return []
         segment = doc[bounds[0] : bounds[1]]
         subject = segment.root
+    subject = _past_dateline(doc, subject, verb)
     out: list[Claim] = []
     content = None
     obj = next((c for c in content_verb.children if c.dep_ == "dobj"), None)
@@ -310,6 +316,23 @@ def _verb_claims(ctx: _Context, verb: Token, stance: str = "") -> list[Claim]:
     cue_text = phrase.text if phrase else ""
     out.append(_make_claim(ctx, subject, (cue_start, cue_end), stance, content, bounds, cue_text))
     return out
+
+
+_DATELINE_END = re.compile(
+    r"^[^\n]{0,80}?\((?:AFP|AP|Reuters|dpa|ANI|IANS|UPI|Xinhua)\)\s*(?:-|--|\u2013|\u2014|:)\s"
+)
+
+
+def _past_dateline(doc, subject: Token, verb: Token) -> Token:
+    """ "KYIV, Nov 19 (AFP) - Russia's defence ministry said": the parser may take the dateline for the
+    subject; the speaker is the noun phrase between the dateline and the verb."""
+    sent = verb.sent
+    m = _DATELINE_END.match(doc.text[sent.start_char : verb.idx])
+    if m is None or subject.idx >= sent.start_char + m.end():
+        return subject
+    start = sent.start_char + m.end()
+    chunks = [nc for nc in doc.noun_chunks if nc.start_char >= start and nc.end <= verb.i]
+    return chunks[-1].root if chunks else subject
 
 
 def _according_claims(ctx: _Context, tok: Token) -> list[Claim]:
