@@ -41,3 +41,24 @@ def run_cli():
         return proc
 
     return _run
+
+
+@pytest.fixture(scope="session")
+def claims_of():
+    """The attribution stage on a text of a test's own; checks every span points into the text."""
+    from sitreps.model import Article
+    from sitreps.nlp import parse
+    from sitreps.stages.actors import find_actors
+    from sitreps.stages.attribution import find_claims
+
+    def run(text: str):
+        doc = parse(text)
+        article = Article(text=text)
+        claims = find_claims(doc, article, find_actors(doc, article))
+        for c in claims:
+            for span in (c.claimant_span, c.cue_span, c.content_span):
+                if span is not None:
+                    assert text[span.start : span.end] == span.text
+        return claims
+
+    return run

@@ -3,27 +3,7 @@ speech verbs beyond "say". Sentences written for these tests."""
 
 from __future__ import annotations
 
-import pytest
-
-from sitreps.model import Article, Claim
-from sitreps.nlp import parse
-from sitreps.stages.actors import find_actors
-from sitreps.stages.attribution import find_claims
-
-
-@pytest.fixture(scope="module")
-def claims_of():
-    def run(text: str) -> list[Claim]:
-        doc = parse(text)
-        article = Article(text=text)
-        claims = find_claims(doc, article, find_actors(doc, article))
-        for c in claims:
-            for span in (c.claimant_span, c.cue_span, c.content_span):
-                if span is not None:
-                    assert text[span.start : span.end] == span.text
-        return claims
-
-    return run
+from sitreps.model import Claim
 
 
 def by_cue(claims: list[Claim], cue: str) -> Claim:

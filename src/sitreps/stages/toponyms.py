@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -109,7 +109,6 @@ class Toponym:
     # a site the gazetteer lacks ("Nasser Hospital", "Royal Street"): `hits` are those of a place named
     # inside it, if any; it lies there or where the article's nearby places are
     site: bool = False
-    scores: dict[int, float] = field(default_factory=dict)
 
     @property
     def is_demonym(self) -> bool:
@@ -222,13 +221,13 @@ class ArticleContext:
         return j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in ("based", "bound", "held")
 
 
-def is_prominent(h: GazetteerHit) -> bool:
+def _is_prominent(h: GazetteerHit) -> bool:
     return h.place.feature_type in ("country", "admin1") or h.importance >= PROMINENT
 
 
 def _prominent_place(gaz: Gazetteer, text: str) -> bool:
     """A country, first-level area or big city spelled exactly so."""
-    return any(h.exact and is_prominent(h) for h in gaz.hits(text, limit=5))
+    return any(h.exact and _is_prominent(h) for h in gaz.hits(text, limit=5))
 
 
 def recognise(ctx: ArticleContext) -> list[Toponym]:
@@ -322,7 +321,7 @@ def _judge(
         # "the Kano State Government", "Air Zimbabwe" name a prominent place as where the body sits
         if label == "PERSON" or j - i == 1 and key in _common_words() or not _names_seat(doc, ent, i, j):
             return None
-        based = [h for h in gaz.hits(text, limit=5) if h.exact and is_prominent(h)]
+        based = [h for h in gaz.hits(text, limit=5) if h.exact and _is_prominent(h)]
         return Toponym(i, j, based, relation="based") if based else None
     if j - i == 1 and key in LONE_GENERIC:
         return None  # "County", "Valley", "Sheriff" alone name no place
