@@ -49,10 +49,11 @@ PROSPECTIVE_AUX = {"would", "'d", "could", "may", "might", "should", "can", "mus
 
 # Order matters: earlier (more specific) rules win over later ones on overlapping text.
 _ORDER = [
-    "explicit_mdy", "explicit_dmy", "holiday", "iso", "month_year", "quarter", "half", "fiscal", "season",
-    "decade", "century", "anaphoric", "ago", "past_span", "recent", "coming", "period", "relative_day",
-    "weekday", "relative_month", "bare_month_prep", "year_prep", "year_part", "spoken_year", "bare_month",
-    "year_ago", "duration_of", "duration_for", "reference",
+    "time_of_day", "explicit_mdy", "explicit_dmy", "holiday", "iso", "month_year", "quarter", "half",
+    "fiscal", "season", "decade", "century", "year_end", "full_year", "anaphoric", "ago", "past_span",
+    "recent", "coming", "period", "relative_day", "weekday", "relative_month", "bare_month_prep",
+    "year_prep", "year_part", "spoken_year", "bare_month", "year_ago", "duration_of", "duration_for",
+    "reference",
 ]  # fmt: skip
 _RULES: list[tuple[re.Pattern, Normaliser]] = [{**CALENDAR_RULES, **RELATIVE_RULES}[name] for name in _ORDER]
 _NOT_YEARS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
@@ -67,22 +68,36 @@ def _tense(doc: Doc, start_char: int, end_char: int) -> Tense:
         return ""
     head = span.root
     via_noun = False  # "the meeting on Nov. 15" takes no tense from the verb that governs "meeting"
+    ahead_words = set(lexicon()["ahead_words"])
+    ahead = False  # "payable Dec. 1", "effective Feb. 1": a word on the way points past the report
     for _ in range(6):
         if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
             break
+        ahead = ahead or head.lower_ in ahead_words
         head = head.head
         via_noun = via_noun or (head.pos_ in ("NOUN", "PROPN") and head not in span)
     aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     if aux & FUTURE_AUX or head.lower_ == "tomorrow":
         return "future"
-    prospective = set(lexicon()["prospective_verbs"])
-    governor = head.head if head.dep_ in ("xcomp", "ccomp", "advcl") else head
     if aux & PROSPECTIVE_AUX:
         return "prospective"
-    if head.lemma_ in prospective or governor.lemma_ in prospective:
+    # "extended to Nov. 16", "expires Friday"; not "had been due to expire Friday" (a deadline gone by)
+    ahead = ahead or head.lemma_ == "expire" or (
+        head.lemma_ == "extend" and any(c.lower_ in ("to", "until", "through") for c in head.children)
+    )
+    governing_aux = set(aux)
+    for up in list(head.ancestors)[:3]:
+        governing_aux |= {c.lower_ for c in up.children if c.dep_ in ("aux", "auxpass")}
+    if "had" in governing_aux:
+        return "past"  # "had been due to expire Friday": a plan or deadline told as gone by
+    if ahead:
         return "planned"
     if via_noun and head.pos_ in ("VERB", "AUX"):
-        return ""
+        return ""  # "worth $130 million in October, she estimates": the noun's date, not the verb's
+    prospective = set(lexicon()["prospective_verbs"])
+    governor = head.head if head.dep_ in ("xcomp", "ccomp", "advcl") else head
+    if head.lemma_ in prospective or governor.lemma_ in prospective:
+        return "planned"
     if head.tag_ == "VBD" or (head.tag_ == "VBN" and aux & {"had", "has", "have", "was", "were"}):
         return "past"
     return ""

@@ -29,7 +29,7 @@ from sitreps.stages.timex_normalise import (
     quarter_range,
     unresolved,
 )
-from sitreps.stages.timex_rules import EDGE, WD, Normaliser
+from sitreps.stages.timex_rules import DAY, EDGE, MONTH, WD, YEAR, Normaliser, explicit_date
 
 NUM = (
     r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -43,8 +43,11 @@ def weekday(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
     if ref is None:
         return unresolved("weekday")
     wd = next(i for i, w in enumerate(WEEKDAYS) if m.group("wd").lower().startswith(w[:3]))
-    prefix = (m.group("pre") or "").lower().strip()
-    if prefix == "next" or (tense == "future" and prefix != "last"):
+    prefix = " ".join((m.groupdict().get("pre") or "").lower().split())
+    if prefix in ("coming", "this coming"):
+        prefix = "next"
+    # "will meet Monday", "is scheduled to close Monday"; not "could do harm" ("warnings on Thursday")
+    if prefix == "next" or (tense in ("future", "planned") and prefix != "last"):
         d = ref + timedelta(days=(wd - ref.weekday()) % 7 or (7 if prefix == "next" else 0))
     else:
         back = (ref.weekday() - wd) % 7
@@ -66,10 +69,17 @@ def relative_day(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
 
 
 def time_of_day(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
-    """ "10:30 a.m. EDT", "noon": a clock time without a day is on the reference day."""
+    """ "10:30 a.m. EDT", "around 7:15 p.m.": a clock time is on the day it names ("5 p.m. EST Nov. 9",
+    "midnight Friday"), else on the last day told before it, else on the reference day."""
+    if m.group("month"):
+        day = explicit_date(m, ref, tense)
+        return Resolved(day.start, day.end, "time", day.relative) if day else None
+    if m.group("wd"):
+        day = weekday(m, ref, tense)
+        return Resolved(day.start, day.end, "time", True) if day else None
     if ref is None:
         return unresolved("time")
-    return Resolved(ref, ref, "time", True)
+    return Resolved(ref, ref, "time", True, Anchor("day", "day", 0))
 
 
 _SHIFT = {"this": 0, "current": 0, "the": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}
@@ -130,6 +140,8 @@ def past_span(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
     n = number(m.group("n")) if m.group("n") else 1
     unit = (m.group("unit") or "day").lower().rstrip("s")
     kind = "duration" if m.group("n") and n > 1 and unit in ("month", "year") else "relative"
+    if m.group("n") and m.group("n").lower() in ("few", "several", "couple of"):
+        kind = "reference"  # "the last few months": TIMEX3's PAST_REF, no count to measure
     return Resolved(ref - timedelta(days=days_back(n, unit)), ref, kind, True)
 
 
@@ -252,7 +264,8 @@ def anchor_to(res: Resolved, history: list[Resolved], ref: date | None) -> Resol
         target = a.grain or grain
         start, end = _unit_range(prev.start, prev.end or prev.start, target)
         start, end = _shifted(start, end, target, a.unit, a.shift)
-        return Resolved(*clip(start, end, ref), _GRAIN_KIND.get(target, target), True, a)
+        kind = res.kind if res.kind == "time" else _GRAIN_KIND.get(target, target)
+        return Resolved(*clip(start, end, ref), kind, True, a)
     return res
 
 
@@ -292,7 +305,7 @@ def _words(key: str) -> str:
 
 
 RELATIVE_RULES: dict[str, tuple[re.Pattern, Normaliser]] = {
-    "ago": (re.compile(rf"\b{NUM}\s+{UNIT}\s+(?P<dir>ago|earlier|before)\b", re.I), ago),
+    "ago": (re.compile(rf"\b{NUM}\s+{UNIT}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before)\b", re.I), ago),
     "anaphoric": (
         re.compile(rf"\b(?:{_words('anaphoric')})\b(?!\s+(?:yesterday|tomorrow|last|next)\b)", re.I),
         anaphoric,
@@ -304,7 +317,7 @@ RELATIVE_RULES: dict[str, tuple[re.Pattern, Normaliser]] = {
     "recent": (re.compile(r"\b(?:in\s+)?recent\s+(?:days|weeks|months|years)\b", re.I), recent),
     "coming": (
         re.compile(
-            r"\bthe\s+(?:coming|next\s+few|next\s+several)\s+(?P<unit>day|week|month|year)s\b"
+            r"\b(?:the\s+|in\s+)(?:coming|next\s+few|next\s+several)\s+(?P<unit>day|week|month|quarter|year)s\b"
             r"|\bthe\s+(?P<unit_ahead>day|week|month|year)s\s+ahead\b",
             re.I,
         ),
@@ -313,7 +326,8 @@ RELATIVE_RULES: dict[str, tuple[re.Pattern, Normaliser]] = {
     "period": (
         re.compile(
             rf"\b{EDGE}?(?:(?P<qual>earlier|later|early|late|mid)[\s-]+)?(?P<which>this|last|next|the\s+current"
-            r"|the\s+previous|the\s+coming|the)\s+(?P<punit>week|weekend|month|year)\b(?!-)",
+            r"|the\s+previous|the\s+coming|the)\s+(?P<punit>week|weekend|month|year)\b(?!-)"
+            r"(?!\s+(?:two\s+thousand|nineteen)\b)",
             re.I,
         ),
         period,
@@ -328,12 +342,15 @@ RELATIVE_RULES: dict[str, tuple[re.Pattern, Normaliser]] = {
         relative_day,
     ),
     "weekday": (
-        re.compile(rf"\b(?P<pre>(?:last|next|on|this|late|early)\s+)?(?P<wd>{WD}){DAY_PART}"), weekday
+        re.compile(rf"\b(?P<pre>(?:this\s+coming|coming|last|next|on|this|late|early)\s+)?(?P<wd>{WD}){DAY_PART}"),
+        weekday,
     ),
     "time_of_day": (
         re.compile(
             r"\b(?:[01]?\d(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|[012]?\d:[0-5]\d\b|noon\b|midnight\b)"
-            r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\s+time)\b)?",
+            r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\s+time)\b)?"
+            # the day it is on: "5 p.m. EST Nov. 9", "noon Saturday"
+            rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WD})\b|{MONTH}\s+{DAY}\b(?:,?\s+{YEAR}\b)?))?",
         ),
         time_of_day,
     ),

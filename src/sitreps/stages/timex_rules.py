@@ -54,6 +54,12 @@ PART = r"(?:(?P<part>early|mid-|mid|late)[\s-]*)"
 # "the end of", "the beginning of", ...: TIMEX3 keeps them in the span (value of the period, mod END)
 EDGE = r"(?P<edge>(?:the\s+)?(?:end|beginning|start|middle|close|first\s+part|second\s+half)\s+of\s+)"
 ORD = r"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
+# a year as broadcast transcripts say it, after a month or a season ("January nineteen ninety-seven")
+SPOKEN = (
+    r"(?P<spoken>nineteen[\s-]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two"
+    r"|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six"
+    r"|seven|eight|nine|ten))?)\b"
+)
 RELATIVE_YEAR = r"(?P<ryear>this|last|next|the|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+year"
 _PREP = r"(?:in|since|during|until|by|from|of|through|before|after|for|to|between|and|or|ended|ending)"
 
@@ -129,10 +135,13 @@ def iso_date(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
 
 
 def month_year(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
-    """ "January 2014", "late September 1997"."""
-    start, end = month_range(int(m.group("year")), month_num(m.group("month")))
+    """ "January 2014", "late September 1997", "June last year", "January nineteen ninety-seven"."""
+    y = _year_of(m, ref) or spoken_year_number(m.groupdict().get("spoken"))
+    if y is None:
+        return unresolved("month")
+    start, end = month_range(y, month_num(m.group("month")))
     start, end = part_of_period(m.group("part"), start, end)
-    return Resolved(start, end, "month", False)
+    return Resolved(start, end, "month", not m.group("year"))
 
 
 def bare_month(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
@@ -172,6 +181,18 @@ def year(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
     return Resolved(*clip(start, end, ref), "year", False)
 
 
+def spoken_year_number(words: str | None) -> int | None:
+    """1997 for "nineteen ninety-seven", 2001 for "two thousand and one"; None if the words are no year."""
+    if not words:
+        return None
+    parts = [w for w in words.lower().replace("-", " ").split() if w != "and"]
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + (number(parts[2]) if len(parts) > 2 else 0)
+    if parts[0] == "nineteen" and all(w in lexicon()["number_words"] for w in parts[1:]):
+        return 1900 + sum(number(w) for w in parts[1:])
+    return None
+
+
 def spoken_year(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
     """ "nineteen ninety-eight", "two thousand and one": years as broadcast transcripts write them."""
     if m.group("thousand"):
@@ -195,6 +216,24 @@ def year_ago(m: re.Match, ref: date | None, tense: Tense) -> Resolved:
     # the period last told, a year back ("third-quarter profit ... year-earlier profit")
     start, end = date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31)
     return Resolved(start, end, "year", True, Anchor(None, "year", -1))
+
+
+def year_end(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
+    """ "by year-end", "since year end", "the year's end": December 31 of the report's year, or of the
+    year before when the clause looks back ("has risen since year-end", "at year-end, debt was ...")."""
+    if ref is None:
+        return unresolved("date")
+    since = re.search(r"\bsince\s+$", m.string[max(0, m.start() - 8) : m.start()], re.I)
+    y = ref.year - 1 if since or (tense == "past" and ref.month < 12) else ref.year
+    d = date(y, 12, 31)
+    return Resolved(d, d, "date", True)
+
+
+def full_year(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
+    """ "the full year", "the whole year": the report's year (earnings reports)."""
+    if ref is None:
+        return unresolved("year")
+    return Resolved(*clip(date(ref.year, 1, 1), date(ref.year, 12, 31), ref), "relative", True)
 
 
 def fiscal_year(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
@@ -311,21 +350,23 @@ def season(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
     if not _is_season_use(m):
         return None
     code = lexicon()["seasons"][m.group("season").lower()]
-    y = _year_of(m, ref)
+    y = _year_of(m, ref) or spoken_year_number(m.groupdict().get("spoken"))
     if y is None:
         if ref is None:
             return unresolved("season")
-        which = (m.group("which") or "").lower()
+        which = " ".join((m.group("which") or "").lower().split())
+        which = {"this coming": "next"}.get(which, which)
         y = _season_year(code, which, ref, tense)
     start, end = season_range(y, code)
     start, end = part_of_period(m.groupdict().get("part"), start, end)
-    return Resolved(*clip(start, end, ref), "season", m.group("year") is None)
+    relative = m.group("year") is None and not m.groupdict().get("spoken")
+    return Resolved(*clip(start, end, ref), "season", relative)
 
 
 def _is_season_use(m: re.Match) -> bool:
     """ "the fall of Kabul", "prices fall", "spring up" are no seasons: without a year, a season needs a
     determiner or an introducing preposition, and is not followed by "of" (but "of 1997", "of next year")."""
-    if m.group("year") or m.groupdict().get("ryear"):
+    if m.group("year") or m.groupdict().get("ryear") or m.groupdict().get("spoken"):
         return True
     if re.match(r"\s+of\b", m.string[m.end() : m.end() + 4]):
         return False
@@ -347,6 +388,8 @@ def _season_year(code: str, which: str, ref: date, tense: Tense) -> int:
     this_start, this_end = season_range(this, code)
     if which == "this":
         return this
+    if which == "this past":  # the latest one begun before the report
+        return this if this_start <= ref else this - 1
     if which == "last":  # the season of the year before ("last summer" told in October: a year back)
         return this - 1
     if which == "next":
@@ -376,7 +419,12 @@ CALENDAR_RULES: dict[str, tuple[re.Pattern, Normaliser]] = {
         holiday,
     ),
     "iso": (re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"), iso_date),
-    "month_year": (re.compile(rf"\b{PART}?{MONTH},?\s+(?:of\s+)?{YEAR}\b", re.I), month_year),
+    "month_year": (
+        re.compile(
+            rf"\b{PART}?{MONTH},?\s+(?:of\s+)?(?:{YEAR}\b|{SPOKEN}|(?P<ryear>this|last|next)\s+year\b)", re.I
+        ),
+        month_year,
+    ),
     "quarter": (
         re.compile(
             rf"\b(?:the\s+(?!(?:fiscal\s+)?\w+-(?:quarter|period)\b))?"
@@ -402,9 +450,9 @@ CALENDAR_RULES: dict[str, tuple[re.Pattern, Normaliser]] = {
     ),
     "season": (
         re.compile(
-            rf"\b(?:(?P<which>this|last|next|the)\s+)?{PART}?"
+            rf"\b(?:(?P<which>this\s+past|this\s+coming|this|last|next|the)\s+)?{PART}?"
             r"(?P<season>spring|summer|autumn|winter|fall)\b"
-            rf"(?:(?:\s+of)?\s+{YEAR}\b|\s+of\s+{RELATIVE_YEAR})?",
+            rf"(?:(?:\s+of)?\s+{YEAR}\b|\s+of\s+{RELATIVE_YEAR}|\s+of\s+{SPOKEN})?",
             re.I,
         ),
         season,
@@ -435,6 +483,8 @@ CALENDAR_RULES: dict[str, tuple[re.Pattern, Normaliser]] = {
         ),
         century,
     ),
+    "year_end": (re.compile(r"\b(?:the\s+)?year(?:[\s-]end|['’]s\s+end)\b", re.I), year_end),
+    "full_year": (re.compile(r"\bthe\s+(?:full|whole|entire)\s+year\b(?!['’-])", re.I), full_year),
     # "year-earlier profit", "year-ago levels" (after the quarter rule took "the year-ago quarter")
     "year_ago": (re.compile(r"\b(?:a[\s-])?year[\s-](?:earlier|ago|before)\b(?=\s+[a-z])", re.I), year_ago),
     "relative_month": (
