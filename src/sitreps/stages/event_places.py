@@ -83,9 +83,10 @@ def attachment_rank(head: Token, place_root: Token) -> int:
             attached.lemma_.lower() in lex.person_nouns or attached.pos_ in ("NOUN", "PROPN")
         ):
             return AWAY  # "fighters from Idlib"
-        if prep.lower_ in _NOT_WHERE_PREPS:
+        framed_to = prep.lower_ == "to" and attached.lemma_.lower() in lex.approach_nouns
+        if prep.lower_ in _NOT_WHERE_PREPS and not framed_to:
             return AWAY  # "fled to Turkey", "talks with Damascus": a destination or a partner
-        if prep.lower_ in lex.locative_preps:
+        if prep.lower_ in lex.locative_preps or framed_to:
             if attached.i in _own_tokens(head):
                 return OWN
             if _is_speech_verb(attached) and attached.i != head.i and attached in head.ancestors:
@@ -101,6 +102,26 @@ def attachment_rank(head: Token, place_root: Token) -> int:
         if anc.i == head.i or anc.i == governing_verb(head).i:
             break
     return CLAUSE
+
+
+_COARSE_FEATURES = {"country": 2, "admin1": 2, "region": 2, "admin2": 1}
+_FRAMES = ("north of", "south of", "east of", "west of", "northeast of", "northwest of", "southeast of",
+           "southwest of", "near", "outside", "km")  # fmt: skip
+
+
+def coarseness(pm: PlaceMention) -> int:
+    """How broad a place is as an event location: 0 a town, village or site; 1 a district, or a town
+    only named as the reference point of a distance ("X, 10 km north of [Y]"); 2 a province, a country, a
+    region; 3 a country adjective ("Syrian Air Force"), a place only by nationality. ACLED codes the most
+    specific location the report gives."""
+    if pm.is_country_adjective:
+        return 3
+    if pm.place is None:
+        return 0
+    level = _COARSE_FEATURES.get(pm.place.feature_type, 0)
+    if not level and pm.relation and any(f in pm.relation for f in _FRAMES):
+        return 1
+    return level
 
 
 def place_rank(doc: Doc, head: Token, pm: PlaceMention) -> int:
@@ -131,10 +152,15 @@ def trigger_places(
 
 
 def sort_places(doc: Doc, trigger: Trigger, places: Sequence[PlaceMention]) -> list[PlaceMention]:
-    """Own locative phrases first, then by distance in the tree."""
+    """Own locative phrases first, the most specific of them first ("in Madogashe district, northern
+    Kenya"), then by distance in the tree."""
     return sorted(
         places,
-        key=lambda p: (place_rank(doc, trigger.head, p), trigger_distance(doc, trigger, p.span.start)),
+        key=lambda p: (
+            place_rank(doc, trigger.head, p),
+            coarseness(p),
+            trigger_distance(doc, trigger, p.span.start),
+        ),
     )
 
 
@@ -152,7 +178,7 @@ def place_for_verb(doc: Doc, verb: Token, places: Sequence[PlaceMention]) -> Pla
         rank = attachment_rank(verb, root)
         if rank == AWAY:
             continue
-        key = (rank, tree_distance(verb, root), pm)
-        if best is None or key[:2] < best[:2]:
+        key = (rank, coarseness(pm), tree_distance(verb, root), pm)
+        if best is None or key[:3] < best[:3]:
             best = key
-    return best[2] if best else None
+    return best[3] if best else None

@@ -55,6 +55,7 @@ class RoleLexicon:
     speech_verbs: frozenset[str]
     person_nouns: frozenset[str]
     support_verbs: frozenset[str]
+    approach_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +73,7 @@ def load_role_lexicon() -> RoleLexicon:
         speech_verbs=words("speech_verbs"),
         person_nouns=words("person_nouns"),
         support_verbs=words("support_verbs"),
+        approach_nouns=words("approach_nouns"),
     )
 
 

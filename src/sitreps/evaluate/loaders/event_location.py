@@ -18,6 +18,7 @@ class EventLocationSentence:
     tokens: list[tuple[int, int]]  # character [start, end) of each gold token
     verb_tokens: frozenset[int]  # token ids of the VERB span(s)
     location_tokens: frozenset[int]  # token ids of every LOCATION span
+    source: str = ""  # the record's collection ("AP", "Masdar_RA", ...): annotation density differs by source
 
     def char_span(self, token_ids: frozenset[int]) -> tuple[int, int] | None:
         """Characters [start, end) covering the given token ids."""
@@ -52,5 +53,6 @@ def load_event_location(path: Path) -> list[EventLocationSentence]:
             elif span.get("label") == "LOCATION":
                 loc.update(ids)
         if verb:
-            out.append(EventLocationSentence(rec["text"], tokens, frozenset(verb), frozenset(loc)))
+            source = str(rec.get("source") or "")
+            out.append(EventLocationSentence(rec["text"], tokens, frozenset(verb), frozenset(loc), source))
     return out
