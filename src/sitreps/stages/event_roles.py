@@ -114,8 +114,8 @@ def noun_phrase(tok: Token) -> TextSpan:
     # a name split over flat tokens ("Dzhokhar Tsarnaev") ends at its last capitalised token
     while end.i + 1 < len(tok.doc) and tok.doc[end.i + 1].dep_ == "flat":
         end = tok.doc[end.i + 1]
-    doc = tok.doc
-    return TextSpan(start.idx, end.idx + len(end), doc.text[start.idx : end.idx + len(end)])
+    # the span's own text: `doc.text` would rebuild the whole article's text on every call
+    return TextSpan(start.idx, end.idx + len(end), tok.doc[start.i : end.i + 1].text)
 
 
 def _conjuncts(tok: Token) -> list[Token]:
