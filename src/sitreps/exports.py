@@ -1,7 +1,8 @@
 """Exports of fused events into the files conflict researchers already read.
 
 - ``acled-csv``: ACLED's export columns in ACLED's order, then sitreps' own columns (UCDP-style
-  date and toll ranges, PLOVER codes, sourcing status) after them, so tools that read ACLED by column
+  date and toll ranges, UCDP's deaths per side deaths_a / deaths_b / deaths_civilians / deaths_unknown,
+  PLOVER codes, sourcing status) after them, so tools that read ACLED by column
   name or by position keep working.
 - ``geojson``: a FeatureCollection of Points ([longitude, latitude], RFC 7946). Events without
   coordinates are kept with ``"geometry": null`` (valid GeoJSON) rather than dropped, so the file holds
@@ -36,8 +37,8 @@ ACLED_COLUMNS: tuple[str, ...] = (
 
 EXTRA_COLUMNS: tuple[str, ...] = (
     "date_start", "date_end", "date_prec", "fatalities_low", "fatalities_best", "fatalities_high",
-    "injuries_low", "injuries_best", "injuries_high", "plover_type", "plover_mode", "status",
-    "claimants", "n_sources", "sitreps_id",
+    "injuries_low", "injuries_best", "injuries_high", "deaths_a", "deaths_b", "deaths_civilians",
+    "deaths_unknown", "plover_type", "plover_mode", "status", "claimants", "n_sources", "sitreps_id",
 )  # fmt: skip
 
 COLUMNS: tuple[str, ...] = ACLED_COLUMNS + EXTRA_COLUMNS
@@ -46,7 +47,8 @@ COLUMNS: tuple[str, ...] = ACLED_COLUMNS + EXTRA_COLUMNS
 INT_COLUMNS = frozenset({
     "year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities",
     "timestamp", "date_prec", "fatalities_low", "fatalities_best", "fatalities_high", "injuries_low",
-    "injuries_best", "injuries_high", "n_sources",
+    "injuries_best", "injuries_high", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown",
+    "n_sources",
 })  # fmt: skip
 FLOAT_COLUMNS = frozenset({"latitude", "longitude"})
 
@@ -170,6 +172,10 @@ def event_record(event: Event, timestamp: int | None = None) -> dict[str, Any]:
         "injuries_low": event.injuries_low,
         "injuries_best": event.injuries_best,
         "injuries_high": event.injuries_high,
+        "deaths_a": event.deaths_a,
+        "deaths_b": event.deaths_b,
+        "deaths_civilians": event.deaths_civilians,
+        "deaths_unknown": event.deaths_unknown,
         "plover_type": event.plover_type,
         "plover_mode": event.plover_mode,
         "status": event.status,

@@ -121,6 +121,28 @@ def _toll(ms: list[EventMention], kind: str) -> tuple[int, int, int]:
     return low, max(low, min(best, high)), high
 
 
+DEATHS_BY_SIDE = ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")
+
+
+def _deaths_by_side(ms: list[EventMention], best: int) -> dict[str, int]:
+    """UCDP's deaths per side across the mentions that report the toll: the median of each side, like
+    fatalities_best, then made to sum to the fused `best` (a gap is dead of unknown side: the sources
+    disagree on who they were; an excess is scaled down in proportion)."""
+    reported = [m for m in ms if m.fatalities_high > 0]
+    if not reported or best <= 0:
+        return dict.fromkeys(DEATHS_BY_SIDE, 0)
+    sides = {f: int(statistics.median(getattr(m, f) for m in reported)) for f in DEATHS_BY_SIDE}
+    total = sum(sides.values())
+    if total < best:
+        sides["deaths_unknown"] += best - total
+    elif total > best:
+        shares = {f: v * best / total for f, v in sides.items()}
+        sides = {f: int(v) for f, v in shares.items()}
+        for f in sorted(shares, key=lambda f: -(shares[f] - int(shares[f])))[: best - sum(sides.values())]:
+            sides[f] += 1
+    return sides
+
+
 def _disagreement(ms: list[EventMention], kind: str, label: str) -> str:
     """ "Sources disagree on fatalities: 12 (AFP) vs 15 (Reuters)" when reported bests differ."""
     by_value: dict[int, list[str]] = {}
@@ -304,6 +326,7 @@ def build_event(cluster: list[tuple[int, EventMention]], rules: FusionRules = DE
         injuries_low=i_low,
         injuries_best=i_best,
         injuries_high=i_high,
+        **_deaths_by_side(readings, f_best),
         sources=sources,
         source_scale=scale,
         claimants=_unique(m.claim.claimant for m in ms if m.claim),

@@ -213,7 +213,10 @@ def dates_overlap(
     a: EventMention, b: EventMention, rules: FusionRules = DEFAULT_RULES, slack_days: int = 0
 ) -> bool:
     """Whether two mentions' date ranges can be one incident's: they overlap once widened by their
-    tolerances; a round-up never fuses, nor does a long range with a day-precise date."""
+    tolerances; a round-up never fuses, nor does a long range with a day-precise date. An undated mention
+    (a report without a publication date that names no date) fuses with nothing: no date, no evidence."""
+    if a.date_start is None or b.date_start is None:
+        return False
     if is_round_up(a, rules) or is_round_up(b, rules):
         return False
     (s1, e1), (s2, e2) = date_range(a), date_range(b)

@@ -174,6 +174,12 @@ class EventMention:
     injuries_low: int = 0
     injuries_best: int = 0
     injuries_high: int = 0
+    # UCDP's deaths per side (best estimates): actor1's side, actor2's side, civilians, unknown; they sum
+    # to fatalities_best
+    deaths_a: int = 0
+    deaths_b: int = 0
+    deaths_civilians: int = 0
+    deaths_unknown: int = 0
     toll_spans: list[TextSpan] = field(default_factory=list)
     actor1_span: TextSpan | None = None  # the attacker as the text names it ("gunmen", "the Taliban")
     actor2_span: TextSpan | None = None  # the side attacked, as the text names it
@@ -223,6 +229,11 @@ class Event:
     injuries_low: int = 0
     injuries_best: int = 0
     injuries_high: int = 0
+    # UCDP's deaths per side (best estimates, the median across sources like fatalities_best)
+    deaths_a: int = 0
+    deaths_b: int = 0
+    deaths_civilians: int = 0
+    deaths_unknown: int = 0
     sources: list[str] = field(default_factory=list)  # outlets
     source_scale: str = ""
     claimants: list[str] = field(default_factory=list)

@@ -21,6 +21,7 @@ from types import TracebackType
 from typing import Any
 
 from sitreps.fuse import DEFAULT_RULES, FusionRules, fuse_mentions, haversine_km
+from sitreps.fusion_event import DEATHS_BY_SIDE
 from sitreps.model import (
     Actor,
     Article,
@@ -39,7 +40,7 @@ __all__ = ["SCHEMA_VERSION", "Store", "StoreVersionError", "event_from_dict", "m
 BUSY_TIMEOUT_MS = 30_000  # concurrent ingest processes wait for the write lock rather than fail
 KM_PER_DEGREE = 111.195
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _PLACE_COLUMNS = """
     location TEXT NOT NULL DEFAULT '', country TEXT NOT NULL DEFAULT '',
@@ -47,10 +48,13 @@ _PLACE_COLUMNS = """
     admin2 TEXT NOT NULL DEFAULT '', latitude REAL,
     longitude REAL, geo_precision INTEGER, geonames_id INTEGER,"""
 
-_TOLL_COLUMNS = """
+# UCDP's deaths per side (version 2)
+_SIDE_COLUMNS = "".join(f"\n    {c} INTEGER NOT NULL DEFAULT 0," for c in DEATHS_BY_SIDE)
+
+_TOLL_COLUMNS = f"""
     fatalities_low INTEGER NOT NULL DEFAULT 0, fatalities_best INTEGER NOT NULL DEFAULT 0,
     fatalities_high INTEGER NOT NULL DEFAULT 0, injuries_low INTEGER NOT NULL DEFAULT 0,
-    injuries_best INTEGER NOT NULL DEFAULT 0, injuries_high INTEGER NOT NULL DEFAULT 0,"""
+    injuries_best INTEGER NOT NULL DEFAULT 0, injuries_high INTEGER NOT NULL DEFAULT 0,{_SIDE_COLUMNS}"""
 
 _TYPE_COLUMNS = """
     event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL, disorder_type TEXT NOT NULL DEFAULT '',
@@ -59,7 +63,8 @@ _TYPE_COLUMNS = """
     actor2 TEXT NOT NULL DEFAULT '', inter2 INTEGER, assoc_actor_2 TEXT NOT NULL DEFAULT '',
     civilian_targeting INTEGER NOT NULL DEFAULT 0,"""
 
-# Version 1. Dates are ISO text (they sort); `json` holds the whole dataclass for an exact rebuild.
+# Version 2 (version 1 lacked the deaths per side). Dates are ISO text (they sort); `json` holds the whole
+# dataclass for an exact rebuild.
 SCHEMA_SQL: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY, content_hash TEXT NOT NULL UNIQUE, title TEXT NOT NULL DEFAULT '',
@@ -106,8 +111,17 @@ SCHEMA_SQL: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS event_history_event ON event_history(event_id)",
 )
 
-# MIGRATIONS[v] takes a file from schema version v to v + 1 (none yet: version 1 is the first).
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+# MIGRATIONS[v] takes a file from schema version v to v + 1.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    # 1 -> 2: UCDP's deaths per side; the dead of rows written before are of unknown side (as their JSON
+    # is read back: see `_legacy_sides`)
+    1: tuple(
+        f"ALTER TABLE {table} ADD COLUMN {c} INTEGER NOT NULL DEFAULT 0"
+        for table in ("mentions", "events")
+        for c in DEATHS_BY_SIDE
+    )
+    + tuple(f"UPDATE {table} SET deaths_unknown = fatalities_best" for table in ("mentions", "events")),
+}
 
 
 def _place_columns(p: Place | None) -> dict[str, Any]:
@@ -125,7 +139,7 @@ def _iso(d: date | None) -> str | None:
 
 def _tolls(x: EventMention | Event) -> dict[str, int]:
     names = [f"{kind}_{bound}" for kind in ("fatalities", "injuries") for bound in ("low", "best", "high")]
-    return {name: getattr(x, name) for name in names}
+    return {name: getattr(x, name) for name in [*names, *DEATHS_BY_SIDE]}
 
 
 def mention_row(m: EventMention) -> dict[str, Any]:
@@ -205,9 +219,17 @@ def _claim(d: dict[str, Any] | None) -> Claim | None:
     return Claim(**kw)
 
 
+def _legacy_sides(kw: dict[str, Any]) -> dict[str, Any]:
+    """A row written before the deaths per side existed: its dead are of unknown side, so that the four
+    still sum to fatalities_best."""
+    if not any(c in kw for c in DEATHS_BY_SIDE):
+        kw["deaths_unknown"] = int(kw.get("fatalities_best") or 0)
+    return kw
+
+
 def mention_from_dict(d: dict[str, Any]) -> EventMention:
     """Rebuild an `EventMention` (with its Actors, Place, Claim, spans and dates) from `to_jsonable`."""
-    kw = _known(EventMention, d)
+    kw = _legacy_sides(_known(EventMention, d))
     for key in ("sentence_span", "trigger_span", "place_span", "date_span"):
         kw[key] = _span(kw.get(key))
     for key in ("actor1", "actor2"):
@@ -226,11 +248,21 @@ def mention_from_dict(d: dict[str, Any]) -> EventMention:
 
 def event_from_dict(d: dict[str, Any]) -> Event:
     """Rebuild an `Event` from `to_jsonable`."""
-    kw = _known(Event, d)
+    kw = _legacy_sides(_known(Event, d))
     for key in ("event_date", "date_start", "date_end"):
         kw[key] = _date(kw.get(key))
     kw["place"] = _place(kw.get("place"))
     return Event(**kw)
+
+
+def _settled(analysis: ArticleAnalysis) -> list[EventMention]:
+    """Copies of the analysis' mentions with their deaths per side settled from its tolls, now that
+    their actors are final (the events stage may name actor1 after it counted the dead)."""
+    from sitreps.stages import toll_sides  # here: reading a database must not load the NLP stack
+
+    mentions = [replace(m) for m in analysis.mentions]
+    toll_sides.resolve_sides(mentions, analysis.tolls)
+    return mentions
 
 
 def _article(row: sqlite3.Row) -> Article:
@@ -337,7 +369,7 @@ class Store:
             if row is not None:
                 return int(row["id"]), False
             article_id = self._insert_article(article, content_hash)
-            for mention in analysis.mentions:
+            for mention in _settled(analysis):
                 if not mention.article_hash:  # fusion tells articles apart by this hash
                     mention = replace(mention, article_hash=content_hash)
                 self._insert_mention(article_id, mention, article.outlet)

@@ -20,7 +20,7 @@ from sitreps.model import (
     Toll,
 )
 from sitreps.stages import actors as actors_stage
-from sitreps.stages import event_typing
+from sitreps.stages import event_typing, toll_sides
 from sitreps.stages.arguments import event_places, trigger_distance
 from sitreps.stages.event_places import AWAY, place_rank, trigger_places
 from sitreps.stages.event_roles import EventRoles, event_roles, is_weapon, load_role_lexicon, noun_phrase
@@ -211,6 +211,8 @@ def attach_tolls(mention: EventMention, tolls: list[Toll]) -> None:
             for part in ("low", "best", "high"):
                 setattr(mention, f"{prefix}_{part}", sum(getattr(t, part) for t in chosen))
             mention.toll_spans.extend(t.span for t in chosen)
+            if kind == "killed":
+                toll_sides.fill_sides(mention, chosen)
 
 
 def apply_tolls(mention: EventMention, tolls: list[Toll], n_places: int, k: int) -> None:
@@ -224,6 +226,8 @@ def apply_tolls(mention: EventMention, tolls: list[Toll], n_places: int, k: int)
             share = total // n_places + (1 if k < total % n_places else 0)
             setattr(mention, f"{prefix}_{part}", share)
         mention.toll_spans.extend(t.span for t in chosen)
+        if kind == "killed":  # who the dead are: UCDP's deaths per side, summing to this share
+            toll_sides.fill_sides(mention, chosen)
 
 
 def trigger_span(trig: Trigger) -> TextSpan:

@@ -29,7 +29,7 @@ from sitreps.model import (
     Toll,
 )
 from sitreps.stages import actors as actors_stage
-from sitreps.stages import event_typing
+from sitreps.stages import event_classifier, event_typing, toll_sides
 from sitreps.stages.arguments import actor_roles, claim_for, event_places, overlaps, owned, trigger_distance
 from sitreps.stages.event_build import (
     CONTEXT_WINDOW,
@@ -94,7 +94,10 @@ def find_events(
                 _inherit(m, built, idx, article)
                 built.append((idx, m))
         _share_capture_sides([m for i, m in built if i == idx])
-    return merge_repeats([m for _, m in built])
+    mentions = merge_repeats([m for _, m in built])
+    # the sides of the dead once actors and tolls are final (inherited, shared or merged above)
+    toll_sides.resolve_sides(mentions, tolls)
+    return mentions
 
 
 _CAPTURES = {"Non-state actor overtakes territory", "Government regains territory"}
@@ -171,6 +174,8 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
     sub = event_typing.type_with_roles(sub, trig, role1, role2, sent_tolls, victims_civilian)
     if not sub:
         return []
+    if event_classifier.non_event_sentence(sent):
+        return []  # the trained classifier and the cue lexicon agree: a disaster, a crime, diplomacy
     row = taxonomy.lookup(sub)
     claim = _event_claim(trig, claims, idx)
     if role1 is None and claim is not None and claim.claimant_actor and possessed_by_speaker(trig):

@@ -1,13 +1,15 @@
 """`sitreps evaluate event-type`: ACLED sub-event classification of CASE 2021 task 2 snippets.
 
-sitreps' reading of a snippet is the sub-event type of its first event mention (mentions carry no
-confidence, so text order decides), mapped to a CASE 2021 code by the one table in
-`data/taxonomy.yaml` (`sitreps.taxonomy.lookup(sub).case2021`). A snippet where sitreps finds no
-conflict event is read by `stages.non_events.classify`, which names the CASE types outside ACLED's
-taxonomy (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO, ATTRIB) when their cues weigh enough:
-that is sitreps saying why the report is no conflict event. Only when it names none does the snippet get
-`NO_EVENT`, a label that is never gold: it always counts as an error, and is not passed off as ACLED's
-"OTHER" (which would earn credit by chance). `no_event_rate` shows how often sitreps abstains, and
+sitreps' reading of a snippet: the rules propose, the trained classifier disposes. The candidates are
+the sub-event types of every event mention sitreps finds in it, mapped to CASE 2021 codes by the one
+table in `data/taxonomy.yaml` (`sitreps.taxonomy.lookup(sub).case2021`), plus the non-event kind
+`stages.non_events.classify` names (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO, ATTRIB) when
+its cues weigh enough. With one candidate, that is the reading; with several, the snippet's main event is
+the candidate `stages.event_classifier` (trained on the team's own examples, never on CASE data) rates
+highest. With none, the classifier's own reading of the snippet. Only when the pipeline fails does the
+snippet get `NO_EVENT`, a label that is never gold: it always counts as an error, and is not passed off as
+ACLED's "OTHER" (which would earn credit by chance).
+`no_event_rate` shows how often sitreps abstains, and
 `non_event_kinds` how often each non-event kind was predicted.
 """
 
@@ -20,27 +22,43 @@ from sitreps import taxonomy
 from sitreps.evaluate import TaskResult
 from sitreps.evaluate.loaders.case2021 import CaseSnippet, load_case2021
 from sitreps.evaluate.scoring import label_f1
-from sitreps.evaluate.scoring_events import analyse_safely, error_summary, first_mention
-from sitreps.stages import non_events
+from sitreps.evaluate.scoring_events import analyse_safely, error_summary
+from sitreps.stages import event_classifier, non_events
 
 PATTERN = "case2021/*.tsv"
 NO_EVENT = "NO_EVENT"
 
 
+def candidate_labels(analysis, doc) -> list[str]:
+    """CASE codes of the event mentions sitreps reads (in text order) and the non-event kind, if any."""
+    out: list[str] = []
+    for m in analysis.mentions:
+        try:
+            code = taxonomy.lookup(m.sub_event_type).case2021
+        except KeyError:
+            continue  # a sub-event type outside the table: no conflict event
+        if code not in out:
+            out.append(code)
+    kind = non_events.classify(doc)
+    if kind and kind not in out:
+        out.append(kind)
+    return out
+
+
 def predict_label(text: str, errors: list[str]) -> str:
-    """CASE 2021 code of the first event sitreps reads in `text`; with no event, the non-event kind
-    (`non_events.classify`) or NO_EVENT (also when the pipeline fails)."""
+    """CASE 2021 code of the snippet's main event: the candidate the classifier rates highest (see the
+    module's docstring); NO_EVENT when sitreps reads nothing (also when the pipeline fails)."""
     found = analyse_safely(text, errors)
     if found is None:
         return NO_EVENT
     analysis, doc = found
-    mention = first_mention(analysis)
-    if mention is not None:
-        try:
-            return taxonomy.lookup(mention.sub_event_type).case2021
-        except KeyError:
-            pass  # a sub-event type outside the table: read as no conflict event
-    return non_events.classify(doc) or NO_EVENT
+    candidates = candidate_labels(analysis, doc)
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates:
+        return event_classifier.classify(doc, candidates=candidates)[0][0]
+    # no trigger fired and no non-event cue weighs enough: the classifier's reading of the whole snippet
+    return event_classifier.classify(doc)[0][0]
 
 
 def score(gold: list[str], predicted: list[str]) -> dict[str, object]:

@@ -1,0 +1,189 @@
+"""A trained sub-event-type classifier: CASE 2021 task-2 codes for a sentence or a short event note.
+
+The model is a multinomial logistic regression (softmax, L2) over sparse binary features of the spaCy parse:
+lower-cased lemmas, lemma bigrams, head>dependent lemma pairs (`fire>protester`, `defuse>ied`) and the
+sentence root's lemma. Places, people, dates and numbers are replaced by their entity type so that the model
+learns what happened, not where. It was trained on the examples the team wrote by hand in
+`training/event_types/` (one file per code, ACLED event-note and wire-report style; never on gold data) and
+ships as `data/event_type_model.npz`. Rebuild it with `make train-event-types`
+(`python -m sitreps.train_event_types`), which also prints its K-fold accuracy and macro F1.
+
+The 30 codes are ACLED's 25 sub-event types as `data/taxonomy.yaml`'s `case2021` column names them, plus
+OTHER's strategic developments and five kinds of report that tell no conflict event: ORG_CRIME,
+NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO and ATTRIB.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+from spacy.tokens import Doc, Span, Token
+
+MODEL_FILE = "event_type_model.npz"
+
+# Entity types whose words say where, when, who or how many, not what happened: replaced by the type.
+MASKED_ENTITY_TYPES = frozenset(
+    {"GPE", "LOC", "FAC", "PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+)
+# Dependency arcs whose head and dependent together name an action and its object or agent.
+PAIR_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "agent", "compound", "amod", "acomp", "attr", "xcomp",
+                       "advcl", "conj", "nmod", "npadvmod", "dative", "oprd"})
+
+
+def token_key(tok: Token) -> str | None:
+    """The normalised word a token contributes: its lower-cased lemma, or a placeholder; None to skip it."""
+    if tok.is_punct or tok.is_space or tok.is_bracket or tok.is_quote:
+        return None
+    if tok.ent_type_ in MASKED_ENTITY_TYPES:
+        return "<" + tok.ent_type_ + ">"
+    if tok.like_num:
+        return "<NUM>"
+    lemma = tok.lemma_.lower().strip()
+    return lemma or None
+
+
+def features(tokens: Iterable[Token]) -> set[str]:
+    """The sparse binary features of a run of tokens (a Doc, a sentence or any Span)."""
+    toks = list(tokens)
+    feats: set[str] = set()
+    keys: list[str] = []
+    prev_masked = ""
+    for tok in toks:
+        key = token_key(tok)
+        if key is None:
+            continue
+        # "New York City" is one <GPE>, not three
+        if key.startswith("<") and key == prev_masked:
+            continue
+        prev_masked = key if key.startswith("<") else ""
+        keys.append(key)
+    for i, key in enumerate(keys):
+        feats.add("w=" + key)
+        if i:
+            feats.add("b=" + keys[i - 1] + "_" + key)
+    for tok in toks:
+        child = token_key(tok)
+        if child is None:
+            continue
+        if tok.dep_ == "ROOT":
+            feats.add("root=" + child)
+            continue
+        head = tok.head
+        if tok.dep_ == "pobj" and head.dep_ == "prep":
+            # "fired on protesters" -> fire>on>protester
+            verb = token_key(head.head)
+            if verb is not None:
+                feats.add("p=" + verb + ">" + head.lower_ + ">" + child)
+            continue
+        if tok.dep_ in PAIR_DEPS:
+            parent = token_key(head)
+            if parent is not None and parent != child:
+                feats.add("d=" + parent + ">" + child)
+    return feats
+
+
+@dataclass(frozen=True)
+class EventTypeModel:
+    """A trained softmax classifier: a weight row per known feature, a bias and the label codes."""
+
+    labels: tuple[str, ...]
+    feature_index: dict[str, int]
+    weights: np.ndarray  # (n_features, n_labels)
+    bias: np.ndarray  # (n_labels,)
+    meta: dict
+
+    def probabilities(self, feats: Iterable[str]) -> np.ndarray:
+        """Label probabilities for one example's features (features the model never saw are ignored)."""
+        feats = set(feats)
+        rows = [self.feature_index[f] for f in feats if f in self.feature_index]
+        scores = self.bias.astype(np.float64)
+        if rows:
+            # as in training: a binary vector over all extracted features, L2-normalised
+            scores = scores + self.weights[rows].astype(np.float64).sum(axis=0) / np.sqrt(len(feats))
+        scores -= scores.max()
+        exp = np.exp(scores)
+        return exp / exp.sum()
+
+    def save(self, path: str) -> None:
+        """Write the model as a compressed .npz (float16 weights keep it small)."""
+        names = sorted(self.feature_index, key=self.feature_index.__getitem__)
+        np.savez_compressed(
+            path,
+            labels=np.array(self.labels),
+            features=np.array(names),
+            weights=self.weights.astype(np.float16),
+            bias=self.bias.astype(np.float32),
+            meta=np.array(json.dumps(self.meta, sort_keys=True)),
+        )
+
+    @classmethod
+    def load(cls, source) -> EventTypeModel:
+        """Read a model written by `save` from a path or an open binary file."""
+        with np.load(source, allow_pickle=False) as npz:
+            names = [str(x) for x in npz["features"]]
+            return cls(
+                labels=tuple(str(x) for x in npz["labels"]),
+                feature_index={name: i for i, name in enumerate(names)},
+                weights=npz["weights"].astype(np.float32),
+                bias=npz["bias"].astype(np.float32),
+                meta=json.loads(str(npz["meta"])),
+            )
+
+
+@lru_cache(maxsize=1)
+def load_model() -> EventTypeModel:
+    """The shipped model, read once per process."""
+    ref = resources.files("sitreps") / "data" / MODEL_FILE
+    with ref.open("rb") as fh:
+        return EventTypeModel.load(fh)
+
+
+def classify(doc_or_span: Doc | Span, candidates: Iterable[str] | None = None) -> list[tuple[str, float]]:
+    """CASE 2021 codes with probabilities, best first, for a parsed sentence, note or span.
+
+    With `candidates` (e.g. the codes a rule found possible) only those codes are returned, their
+    probabilities renormalised to sum to 1; unknown codes are ignored.
+    """
+    model = load_model()
+    probs = model.probabilities(features(doc_or_span))
+    ranked = sorted(zip(model.labels, probs.tolist(), strict=True), key=lambda lp: (-lp[1], lp[0]))
+    if candidates is not None:
+        wanted = set(candidates)
+        ranked = [(label, p) for label, p in ranked if label in wanted]
+        total = sum(p for _, p in ranked)
+        if total > 0:
+            ranked = [(label, p / total) for label, p in ranked]
+    return ranked
+
+
+def classify_text(text: str, candidates: Iterable[str] | None = None) -> list[tuple[str, float]]:
+    """Parse `text` with the project's spaCy pipeline and classify it as a whole (see `classify`)."""
+    from sitreps.nlp import parse
+
+    return classify(parse(text), candidates)
+
+
+def best_label(doc_or_span: Doc | Span) -> tuple[str, float]:
+    """The single most probable code and its probability."""
+    return classify(doc_or_span)[0]
+
+
+
+NON_EVENT_CODES = frozenset({"ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB"})
+
+
+def non_event_sentence(sentence: Doc | Span, min_probability: float = 0.8) -> str:
+    """The non-event kind (a disaster, a crime, diplomacy, an attribution) of a sentence when the classifier
+    rates it at least `min_probability` AND the cue lexicon of `non_events` names the same kind; else "".
+    Two independent readings must agree before a trigger's event is dropped."""
+    best, p = classify(sentence)[0]
+    if best not in NON_EVENT_CODES or p < min_probability:
+        return ""
+    from sitreps.stages import non_events
+
+    return best if non_events.classify(sentence) == best else ""

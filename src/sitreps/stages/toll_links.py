@@ -1,0 +1,230 @@
+"""Linking for the counts stage (`counts.py`): which toll word a quantity belongs to ("were killed",
+"12 dead", "the death toll rose to 45"), whether it is a subset of another ("including three children"),
+and the tolls that are not this event's: negated, hypothetical, cumulative."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from sitreps.stages.toll_quantities import VAGUE_HEADS, Quantity, TollLexicon, is_number
+
+SUBSET_CUES = ("including", "includes", "included", "among them", "among whom", "of whom", "incl.", "among")
+PERFECT = {"has", "have", "had"}
+CAPTIVE_NOUNS = {"hostage", "prisoner", "captive"}
+TAKING_VERBS = {"take", "hold", "seize", "grab", "capture", "abduct", "kidnap"}
+_MANNER_VERBS = {
+    "shoot", "stab", "beat", "hack", "burn", "club", "strangle", "stone", "bludgeon", "gun", "hang",
+}  # fmt: skip
+
+
+def manner_kill(t: Token) -> bool:
+    """'shot dead', 'stabbed to death', 'beaten to death', 'gunned down': a killing told by its manner."""
+    if t.lemma_.lower() not in _MANNER_VERBS:
+        return False
+    for c in t.children:
+        if c.lower_ == "dead" or (c.dep_ == "prt" and c.lower_ == "down" and t.lemma_.lower() == "gun"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------- linking
+
+
+def trigger_kind(tok: Token, lex: TollLexicon) -> str | None:
+    """The toll kind a word triggers ("killed", "died", "wounded", "shot dead"), or None."""
+    lemma = tok.lemma_.lower()
+    if manner_kill(tok):
+        return "killed"
+    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+        return None  # "shot down 17 drones" downs aircraft, it kills nobody
+    return lex.verbs.get(lemma) or lex.intransitive.get(lemma) or lex.predicates.get(tok.lower_)
+
+
+def _is_victim_of(x: Token, verb: Token, lex: TollLexicon) -> str | None:
+    """The kind of toll when token x (a victim noun or a bare number) is the victim of `verb`."""
+    lemma = verb.lemma_.lower()
+    if x.dep_ == "nsubjpass" or (x.dep_ == "dobj" and lemma in lex.verbs):
+        return lex.verbs.get(lemma) or lex.predicates.get(verb.lower_)
+    if x.dep_ == "nsubj":
+        if lemma in lex.intransitive:
+            return lex.intransitive[lemma]
+        # "and 50 wounded": a reduced passive without its own object
+        if verb.tag_ == "VBN" and lemma in lex.verbs and not any(c.dep_ == "dobj" for c in verb.children):
+            return lex.verbs[lemma]
+        if lemma == "be":  # "five soldiers were missing", "three are dead"
+            for c in verb.children:
+                if c.dep_ in ("acomp", "attr") and c.lower_ in lex.predicates:
+                    return lex.predicates[c.lower_]
+    if x.dep_ == "dobj" and lemma == "leave":  # "left 12 people dead"
+        for c in verb.children:
+            if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "conj") and c.lower_ in lex.predicates:
+                return lex.predicates[c.lower_]
+    return None
+
+
+def link_quantity(q: Quantity, sent: Span, lex: TollLexicon) -> tuple[Token, str] | None:
+    """(trigger token, kind) that makes this quantity a toll, or None."""
+    doc = sent.doc
+    if q.victim is not None and q.victim.lemma_.lower() in lex.non_person:
+        return None
+    if q.predicate is not None:
+        return q.predicate, lex.predicates[q.predicate.lower_]
+    if q.victim is not None and q.victim.lemma_.lower() in CAPTIVE_NOUNS:
+        head = q.victim.head
+        if head.lemma_.lower() in TAKING_VERBS:
+            return head, "captured"
+    if q.victim is not None and q.victim.lemma_.lower() in lex.nouns:
+        return q.victim, lex.nouns[q.victim.lemma_.lower()]
+    starts = [q.victim] if q.victim is not None else []
+    starts += [t for t in doc[q.start : q.end] if is_number(t) or t.lower_ in VAGUE_HEADS]
+    for x in starts:
+        for _ in range(6):  # climb to the noun phrase's head: conjuncts, partitives, number modifiers
+            if x.dep_ in ("conj", "appos") and x.head.i < x.i:
+                x = x.head
+            elif x.dep_ == "pobj" and x.head.lower_ == "of" and x.head.head.i < x.i:
+                x = x.head.head
+            elif x.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and x.head.i > x.i:
+                x = x.head
+            else:
+                break
+        kind = _is_victim_of(x, x.head, lex)
+        if kind:
+            return x.head, kind
+        if x.dep_ == "pobj" and x.head.lower_ in ("to", "at") and _toll_noun_subject(x.head.head, lex):
+            return x.head.head, "killed"  # "the death toll rose to 45"
+        for c in x.children:  # "people who were killed", "people killed in the blast"
+            if c.dep_ in ("acl", "relcl") and trigger_kind(c, lex):
+                return c, trigger_kind(c, lex) or "killed"
+    return _link_linear(q, sent, lex)
+
+
+def _toll_noun_subject(verb: Token, lex: TollLexicon) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.toll_nouns for c in verb.children)
+
+
+def _link_linear(q: Quantity, sent: Span, lex: TollLexicon) -> tuple[Token, str] | None:
+    """The parser's misses: an active toll verb right before ('killing 16'), or a passive right after."""
+    doc = sent.doc
+    two_before = " ".join(t.lemma_.lower() for t in doc[max(sent.start, q.start - 2) : q.start])
+    if two_before in lex.verbs:  # "shot dead 5 militants", "gunned down three"
+        return doc[q.start - 1], lex.verbs[two_before]
+    before = doc[q.start - 1] if q.start - 1 >= sent.start else None
+    finite_or_gerund = ("VBD", "VBG", "VBZ", "VBP")
+    if before is not None and before.lemma_.lower() in lex.verbs and before.tag_ in finite_or_gerund:
+        return before, lex.verbs[before.lemma_.lower()]
+    k = max(q.end, q.np_end)
+    while k < sent.end and doc[k].lower_ in (
+        "were",
+        "was",
+        "have",
+        "has",
+        "had",
+        "been",
+        "are",
+        "reportedly",
+        "also",
+        "later",
+        "all",
+        "being",
+    ):
+        k += 1
+    if k < sent.end and k > max(q.end, q.np_end):
+        t = doc[k]
+        if t.tag_ == "VBN" and t.lemma_.lower() in lex.verbs:
+            return t, lex.verbs[t.lemma_.lower()]
+        if t.lower_ in lex.predicates:
+            return t, lex.predicates[t.lower_]
+        two = " ".join(x.lemma_.lower() for x in doc[k : k + 2])
+        if two in lex.verbs:  # "5 militants were shot dead"
+            return doc[k], lex.verbs[two]
+    if k < sent.end and doc[k].lemma_.lower() in lex.intransitive:
+        return doc[k], lex.intransitive[doc[k].lemma_.lower()]
+    # "a death toll of 12", "the toll stood at 12": a bare number shortly after "toll"
+    if q.victim is None:
+        window = doc[max(sent.start, q.start - 5) : q.start]
+        if any(t.lemma_.lower() in lex.toll_nouns for t in window):
+            return next(t for t in window if t.lemma_.lower() in lex.toll_nouns), "killed"
+    return None
+
+
+def is_subset(q: Quantity, sent: Span) -> bool:
+    """'including three child soldiers', 'among them two children', 'two of the dead were children'."""
+    doc = sent.doc
+    before = " ".join(t.lower_ for t in doc[max(sent.start, q.start - 2) : q.start])
+    if any(before.endswith(cue) for cue in SUBSET_CUES):
+        return True
+    after = " ".join(t.lower_ for t in doc[q.end : min(sent.end, q.end + 3)])
+    return bool(re.match(r"of (?:the|those) (?:dead|killed|victims|wounded|injured|casualties)", after))
+
+
+# ----------------------------------------------------------------------------------------- exclusions
+
+
+def exclusion(trigger: Token, victims: list[Token], sent: Span, lex: TollLexicon) -> str:
+    """'negated', 'hypothetical', 'cumulative' or '' for the toll governed by `trigger`."""
+    if negated(trigger, victims):
+        return "negated"
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "ccomp", "advcl") else verb):
+        auxes = {c.lower_ for c in v.children if c.dep_ == "aux"}
+        if auxes & lex.hyp_aux or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children):
+            return "hypothetical"
+    gov = verb
+    for _ in range(3):
+        complement = gov.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep")
+        if complement and gov.head.lemma_.lower() in lex.hyp_governors:
+            return "hypothetical"
+        gov = gov.head
+    subtree = " " + " ".join(t.lower_ for t in verb.subtree) + " "
+    if any(f" {p} " in subtree for p in lex.cumulative_phrases):
+        return "cumulative"
+    if verb.dep_ in ("advcl", "conj", "xcomp"):
+        # "has expanded across the region since 2022, killing hundreds": the running total of the main clause
+        main = verb.head
+        own = {t.i for t in verb.subtree}
+        clause = " " + " ".join(t.lower_ for t in main.subtree if t.i not in own) + " "
+        perfect = any(c.dep_ == "aux" and c.lower_ in PERFECT for c in main.children)
+        if perfect and any(f" {p} " in clause for p in lex.cumulative_phrases):
+            return "cumulative"
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(c.lemma_.lower() in lex.cumulative_subjects for c in subjects) and any(
+        c.lower_ in PERFECT for c in verb.children if c.dep_ == "aux"
+    ):
+        return "cumulative"
+    return ""
+
+
+def negated(trigger: Token, victims: list[Token]) -> bool:
+    """'were not killed', 'no one was hurt', 'without casualties'."""
+    if any(c.dep_ == "neg" for c in trigger.children):
+        return True
+    for v in [*victims, trigger]:
+        if v.lower_ in ("nobody", "none") or any(c.lower_ == "no" for c in v.children if c.dep_ == "det"):
+            return True
+        # "no reports of casualties", "without casualties"
+        if v.dep_ == "pobj" and (
+            v.head.head.lower_ == "without"
+            or v.head.lower_ == "without"
+            or any(c.lower_ == "no" for c in v.head.head.children if c.dep_ == "det")
+        ):
+            return True
+    return False
+
+
+def negated_tolls(sent: Span, used: set[int], lex: TollLexicon) -> list[tuple[Token, str, list[Token]]]:
+    """Toll words with nobody counted: 'no one was hurt', 'no casualties', 'were not injured'."""
+    out = []
+    for t in sent:
+        if t.i in used:
+            continue
+        kind = trigger_kind(t, lex) or lex.nouns.get(t.lemma_.lower())
+        if kind is None:
+            continue
+        victims = [c for c in t.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")]
+        if negated(t, victims):
+            out.append((t, "killed" if kind == "casualties" else kind, victims))
+    return out
