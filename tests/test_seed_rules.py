@@ -121,3 +121,17 @@ def test_a_definite_reference_with_its_own_date_redates_an_event_dated_by_speech
     mentions = sitreps.extract(text, published="2024-04-20").mentions
     strikes = [m for m in mentions if "strike" in m.sub_event_type]
     assert len(strikes) == 1 and str(strikes[0].date_start) == "2024-04-18"
+
+
+def test_the_speakers_own_people_are_the_ones_acted_on() -> None:
+    from sitreps.model import Article
+    from sitreps.pipeline import analyse
+
+    text = (
+        "The Kurdish YPG militia announced on Friday that three of its fighters were killed by Islamic State "
+        "militants near Kobani."
+    )
+    analysis = analyse(Article(text=text))
+    killed = [m for m in analysis.mentions if m.trigger_span.text == "killed"]
+    assert killed and killed[0].actor2 is not None
+    assert "YPG" in killed[0].actor2.name or "People's Protection" in killed[0].actor2.name

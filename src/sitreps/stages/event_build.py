@@ -238,6 +238,19 @@ def possessed_by_speaker(trig: Trigger) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in trig.head.children)
 
 
+def own_people_killed(trig: Trigger) -> bool:
+    """The trigger's victim is "its / their / our" people ("one of its senior commanders was killed", "two
+    of their soldiers died"): the possessor is the speaker of the sentence's claim."""
+    verb = trig.head
+    victims = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+    for v in victims:
+        nouns = [v, *(c for p in v.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children)]
+        for noun in nouns:  # "one of its commanders": the possessive sits on the "of" object
+            if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in noun.children):
+                return True
+    return False
+
+
 def mentions_civilians(trig: Trigger) -> bool:
     tokens = list(trig.head.subtree) if trig.head.pos_ == "VERB" else list(trig.head.children)
     return any(t.lower_ in CIVILIAN_WORDS for t in tokens)

@@ -41,6 +41,7 @@ from sitreps.stages.event_build import (
     attach_tolls,
     localise,
     mentions_civilians,
+    own_people_killed,
     possessed_by_speaker,
     sentence_candidates,
     sentence_words,
@@ -183,6 +184,11 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
         speaker = actors_stage.get_actor_dictionary().actors.get(claim.claimant_actor)
         if speaker is not None:
             role1 = ActorMention(claim.claimant_span or trigger_span(trig), idx, speaker)
+    if role2 is None and claim is not None and claim.claimant_actor and own_people_killed(trig):
+        # "the Guards announced one of its senior commanders was killed by IS": the speaker's own people
+        speaker = actors_stage.get_actor_dictionary().actors.get(claim.claimant_actor)
+        if speaker is not None and (role1 is None or role1.actor.name != speaker.name):
+            role2 = ActorMention(claim.claimant_span or trigger_span(trig), idx, speaker)
 
     # the parse's own fillers reach the attackers and victims that no dictionary names ("gunmen")
     roles = trigger_roles(trig)
