@@ -11,19 +11,26 @@ Spans follow the attribution corpora (PARC, PolNeAR): the cue span is the verb g
 said", "did not say", "called for"), the claimant span the full noun phrase with its appositions and
 relative clauses; speech inside a quotation, and speech nested in what someone says, belong to the
 quoted speaker and are not read. Cue words live in claim_cues.py and data/attribution_cues.yaml, the
-claimant's phrase and type in claim_sources.py.
+claimant's phrase and type in claim_sources.py, claim building in claim_build.py; the long tail of cues
+(belief, intention, appeal and evaluation verbs, adjectives, claim nouns, channels) is read by
+claim_tail.py, and punctuation cues (a colon after a speaker, a dash before one) by claim_marks.py.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from sitreps.model import ActorMention, Article, Claim, TextSpan
-from sitreps.stages.actors import country_code_of, get_actor_dictionary
+from sitreps.stages.claim_build import (
+    ClaimContext,
+    content_of_verb,
+    make_claim,
+    open_quote_start,
+    subtree,
+)
 from sitreps.stages.claim_cues import (
     CueLexicon,
     cue_extent,
@@ -32,153 +39,32 @@ from sitreps.stages.claim_cues import (
     outlet_from_text,
     quoted_regions,
 )
+from sitreps.stages.claim_marks import mark_claims
 from sitreps.stages.claim_sources import (
-    PERSON_PRONOUNS,
-    THING_PRONOUNS,
-    claimant_np,
     claimant_tokens,
-    claimant_type,
     clip,
     inherited_subject,
     is_speaker,
     misparsed_subject,
     token_span,
 )
+from sitreps.stages.claim_tail import (
+    adjective_claims,
+    channel_claims,
+    complement,
+    standalone_noun_claims,
+    tail_subject_ok,
+)
 
 __all__ = ["find_claims", "get_cue_lexicon", "outlet_from_text"]
 
 QUOTES = '"“”'
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-
-
-def _subtree(tok: Token) -> tuple[int, int]:
-    return tok.left_edge.i, tok.right_edge.i + 1
-
-
-def _open_quote_start(doc: Doc, text: str, span: TextSpan, sent: Span) -> TextSpan:
-    """Extend a content span back to a quote opened in an earlier sentence ('"A. B," he said')."""
-    before = text[: sent.start_char]
-    straight = before.count('"') % 2 == 1
-    curly = before.count("“") > before.count("”")
-    if not (straight or curly):
-        return span
-    start = max(before.rfind('"'), before.rfind("“")) + 1
-    return TextSpan(start, span.end, text[start : span.end])
-
-
-def _content_of_verb(verb: Token) -> tuple[int, int] | None:
-    """Tokens of what a speech verb reports: its clausal complements, else its object."""
-    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
-    clauses = [c for c in clauses if not (c.dep_ == "xcomp" and c.i > verb.i and c.left_edge.lower_ == "to")]
-    if clauses:
-        starts, ends = zip(*(_subtree(c) for c in clauses), strict=True)
-        # "He said Russia had bombed X, killing Y": the participle often hangs off the speech verb
-        tails = [c.right_edge.i + 1 for c in verb.children if c.dep_ == "advcl" and c.i >= max(ends)]
-        return min(starts), max([*ends, *tails])
-    objs = [c for c in verb.children if c.dep_ == "dobj"]
-    if objs:
-        return _subtree(objs[0])
-    # post-posed attribution: '..., a monitoring group reported.' parsed with the cue under the main clause
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i:
-        start, _ = _subtree(verb.head)
-        return start, verb.left_edge.i
-    return None
-
-
-# --------------------------------------------------------------------------- claimant typing
-
-
-@dataclass
-class _Context:
-    doc: Doc
-    article: Article
-    actors: list[ActorMention]
-    lex: CueLexicon
-    sent_index: dict[int, int]
-    claims: list[Claim]
-
-
-def _make_claim(
-    ctx: _Context,
-    claimant_tok: Token,
-    cue: tuple[int, int],
-    stance: str,
-    content: TextSpan | None,
-    bounds: tuple[int, int] | None = None,
-    cue_text: str = "",
-) -> Claim:
-    doc, lex = ctx.doc, ctx.lex
-    start, end = bounds or claimant_tokens(claimant_tok)
-    name_span = token_span(doc, start, end) or token_span(doc, claimant_tok.i, claimant_tok.i + 1)
-    claimant_span = name_span
-    if bounds is None:  # the span is the full phrase; the claimant's name leaves out clauses about it
-        claimant_span = token_span(doc, *claimant_np(claimant_tok)) or name_span
-    sentence = ctx.sent_index[claimant_tok.sent.start]
-    cue_span = token_span(doc, *cue)
-    if content and claimant_span and content.start < claimant_span.start < content.end:
-        # the parser hung the claimant inside the content ("..., killing seven, the Observatory said")
-        kept = ctx.article.text[content.start : claimant_span.start].rstrip(' ,;:-\n"”')
-        content = TextSpan(content.start, content.start + len(kept), kept)
-    claim = Claim(
-        claimant=name_span.text if name_span else claimant_tok.text,
-        cue=cue_text or (cue_span.text if cue_span else ""),
-        stance=stance,  # type: ignore[arg-type]
-        claimant_span=claimant_span,
-        cue_span=cue_span,
-        sentence=sentence,
-        outlet=ctx.article.outlet,
-        content_span=content,
-    )
-    if claimant_tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
-        return _resolve_pronoun(ctx, claim, claimant_tok.lower_)
-    if claimant_tok.lower_ in RELATIVE_PRONOUNS and claimant_tok.head.dep_ == "relcl":
-        # "Mr Smith, who said ...": the span stays "who" (as PolNeAR marks it), the claimant is Mr Smith
-        claimant_tok = claimant_tok.head.head
-        start, end = claimant_tokens(claimant_tok)
-        claim.claimant = doc[start:end].text
-    inside = [
-        a for a in ctx.actors if claimant_span and claimant_span.start <= a.span.start < claimant_span.end
-    ]
-    actor = inside[0] if inside else None
-    claim.claimant_type = claimant_type(doc[start:end], claimant_tok, actor, lex)
-    country = get_actor_dictionary().countries.get(country_code_of(claim.claimant.removeprefix("the ")))
-    if actor is not None:
-        claim.claimant_actor = actor.actor.name
-    elif country is not None:  # "a US claim": the state itself
-        claim.claimant_actor = country.actor("government").name
-    elif claim.claimant_type in ("person", "state") and any(
-        t.lower_ in lex.state_titles for t in doc[start:end]
-    ):
-        # "spokesman General Igor Konashenkov": speaks for the state quoted last
-        earlier = [c for c in reversed(ctx.claims) if c.claimant_type == "state" and c.claimant_actor]
-        if earlier:
-            claim.claimant_actor = earlier[0].claimant_actor
-    return claim
-
-
-def _resolve_pronoun(ctx: _Context, claim: Claim, pronoun: str) -> Claim:
-    """He/she: the last person quoted; it/they: the last organisation, monitor, state or outlet."""
-    wanted = {"person"} if pronoun in PERSON_PRONOUNS else {"monitor", "state", "organisation", "media"}
-    for earlier in reversed(ctx.claims):
-        if earlier.claimant_type in wanted and earlier.sentence <= claim.sentence:
-            return replace(
-                claim,
-                claimant=earlier.claimant,
-                claimant_type=earlier.claimant_type,
-                claimant_actor=earlier.claimant_actor,
-            )
-    if pronoun in PERSON_PRONOUNS:  # a person named earlier but not yet quoted
-        people = [e for e in ctx.doc.ents if e.label_ == "PERSON" and e.end_char <= claim.claimant_span.start]
-        if people:
-            return replace(claim, claimant=people[-1].text, claimant_type="person")
-    claim.claimant_type = "unknown"
-    return claim
 
 
 # --------------------------------------------------------------------------- cues
 
 
-def _noun_claims(ctx: _Context, noun: Token, stance: str) -> Claim | None:
+def _noun_claims(ctx: ClaimContext, noun: Token, stance: str) -> Claim | None:
     """A claim carried by a noun: "a US claim that ...", "Moscow's claim", "the claim by a US official"."""
     doc = ctx.doc
     claimant = None
@@ -201,18 +87,23 @@ def _noun_claims(ctx: _Context, noun: Token, stance: str) -> Claim | None:
     else:  # "the claim by a US official": the last claim made earlier
         earlier = [c for c in reversed(ctx.claims) if c.stance == "claimed" and c.content_span]
         content = earlier[0].content_span if earlier else None
-    return _make_claim(ctx, claimant, (noun.i, noun.i + 1), stance, content)
+    return make_claim(ctx, claimant, (noun.i, noun.i + 1), stance, content)
 
 
 def _passive_claims(
-    ctx: _Context, verb: Token, passive: Token, stance: str, cue: tuple[int, int]
+    ctx: ClaimContext,
+    verb: Token,
+    passive: Token,
+    stance: str,
+    cue: tuple[int, int],
+    content_toks: tuple[int, int] | None = None,
 ) -> list[Claim]:
     """A passive cue: "it was reported that ...", "was denied by Moscow", "X was quoted as saying".
 
     The agent of "by" is the claimant; the subject of "quoted (as saying)" is; otherwise the claim has a
     cue and no claimant (PolNeAR's source-less attributions)."""
     doc = ctx.doc
-    toks = _content_of_verb(verb)
+    toks = content_toks or content_of_verb(verb)
     content = token_span(doc, *clip(doc, *toks, verb.i)) if toks is not None and toks != cue else None
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     claimant = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -225,8 +116,8 @@ def _passive_claims(
             if said is not None:
                 content = content or _clause_span(doc, said)
     if claimant is not None:
-        return [_make_claim(ctx, claimant, cue, stance, content)]
-    if stance == "unconfirmed":
+        return [make_claim(ctx, claimant, cue, stance, content)]
+    if stance == "unconfirmed" and content_toks is None:
         return []  # "could not be confirmed": read by the unverified phrases, which know what it refers to
     cue_span = token_span(doc, *cue)
     sentence = ctx.sent_index[verb.sent.start]
@@ -236,11 +127,11 @@ def _passive_claims(
 
 
 def _clause_span(doc: Doc, verb: Token) -> TextSpan | None:
-    toks = _content_of_verb(verb)
+    toks = content_of_verb(verb)
     return token_span(doc, *clip(doc, *toks, verb.i)) if toks is not None else None
 
 
-def _general_claims(ctx: _Context, verb: Token) -> list[Claim]:
+def _general_claims(ctx: ClaimContext, verb: Token) -> list[Claim]:
     """Any verb with a clausal complement and a speaking subject: "Trump thinks the polls are rigged"."""
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma in ctx.lex.not_attribution:
@@ -253,17 +144,25 @@ def _general_claims(ctx: _Context, verb: Token) -> list[Claim]:
     return _verb_claims(ctx, verb, "asserted")
 
 
-def _verb_claims(ctx: _Context, verb: Token, stance: str = "") -> list[Claim]:
+def _verb_claims(
+    ctx: ClaimContext,
+    verb: Token,
+    stance: str = "",
+    content_toks: tuple[int, int] | None = None,
+    subject: Token | None = None,
+) -> list[Claim]:
+    """A cue verb's claim: a speech verb (stance from the lexicon), or a long-tail cue with the stance of
+    its class, the complement it needs as `content_toks` and the subject found for it."""
     doc, lex, text = ctx.doc, ctx.lex, ctx.article.text
     lemma = verb.lemma_.lower()
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = subject or next((c for c in verb.children if c.dep_ == "nsubj"), None)
     cue_start, cue_end = cue_extent(verb, lex)
     if verb.dep_ == "ccomp" and lex.verbs.get(verb.head.lemma_.lower()) == "asserted":
         return []  # speech reported inside what someone says ("he said she told him") is theirs to tell
     stance = lex.verbs.get(lemma, stance)
     negated = any(c.dep_ == "neg" for c in verb.children)
     content_verb = verb
-    if lemma in lex.refusal:  # "declined to confirm"
+    if lemma in lex.refusal and content_toks is None:  # "declined to confirm"
         xcomp = next(
             (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in lex.verification), None
         )
@@ -280,7 +179,7 @@ def _verb_claims(ctx: _Context, verb: Token, stance: str = "") -> list[Claim]:
         stance = "unconfirmed"
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is None and passive is not None:
-        return _passive_claims(ctx, verb, passive, stance, (cue_start, cue_end))
+        return _passive_claims(ctx, verb, passive, stance, (cue_start, cue_end), content_toks)
     if subject is None:
         # "..., a claim denied by Ukraine's military": a participle's "by" agent is who says so
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -288,6 +187,8 @@ def _verb_claims(ctx: _Context, verb: Token, stance: str = "") -> list[Claim]:
     if subject is None:
         subject = inherited_subject(verb)
     bounds = None
+    if subject is not None and verb.dep_ == "acl" and subject.i == verb.head.i:
+        bounds = claimant_tokens(subject)  # "rebels seeking his overthrow": the source without its clause
     if subject is None:
         bounds = misparsed_subject(verb)
         if bounds is None:
@@ -305,16 +206,16 @@ def _verb_claims(ctx: _Context, verb: Token, stance: str = "") -> list[Claim]:
             ctx.claims.append(nested)
             content = nested.content_span
     if content is None:
-        toks = _content_of_verb(content_verb)
+        toks = content_toks or content_of_verb(content_verb)
         if toks is not None and toks != (cue_start, cue_end):
             content = token_span(doc, *clip(doc, *toks, verb.i))
     if content is None and verb.i > verb.sent.start and doc[verb.sent.start].text in QUOTES:
         content = token_span(doc, verb.sent.start, subject.left_edge.i if subject.i < verb.i else verb.i)
     if content is not None:
-        content = _open_quote_start(doc, text, content, verb.sent)
+        content = open_quote_start(doc, text, content, verb.sent)
     phrase = token_span(doc, cue_start, cue_phrase_end(verb, lex, cue_end))
     cue_text = phrase.text if phrase else ""
-    out.append(_make_claim(ctx, subject, (cue_start, cue_end), stance, content, bounds, cue_text))
+    out.append(make_claim(ctx, subject, (cue_start, cue_end), stance, content, bounds, cue_text))
     return out
 
 
@@ -335,7 +236,7 @@ def _past_dateline(doc, subject: Token, verb: Token) -> Token:
     return chunks[-1].root if chunks else subject
 
 
-def _according_claims(ctx: _Context, tok: Token) -> list[Claim]:
+def _according_claims(ctx: ClaimContext, tok: Token) -> list[Claim]:
     """ "according to X, ...", "..., citing X": the claimant is X, the content the clause qualified."""
     doc = ctx.doc
     if tok.lower_ in ctx.lex.according:
@@ -350,18 +251,18 @@ def _according_claims(ctx: _Context, tok: Token) -> list[Claim]:
     phrase_start, phrase_end = tok.left_edge.i, tok.right_edge.i + 1
     head = tok.head
     sent = tok.sent
-    spoken = _content_of_verb(head) if head.lemma_.lower() in ctx.lex.verbs and head.i != tok.i else None
+    spoken = content_of_verb(head) if head.lemma_.lower() in ctx.lex.verbs and head.i != tok.i else None
     if spoken is not None and spoken[0] < phrase_start:  # "He said ..., according to X": what he said
         content = token_span(doc, spoken[0], min(spoken[1], phrase_start))
     elif phrase_start <= sent.start + 1:  # "According to X, ..." opens the sentence: the rest of it
         content = token_span(doc, phrase_end, sent.end)
     else:
-        start = _subtree(head)[0] if head.i != tok.i else sent.start
+        start = subtree(head)[0] if head.i != tok.i else sent.start
         content = token_span(doc, start if start < phrase_start else sent.start, phrase_start)
-    return [_make_claim(ctx, claimant, cue, "asserted", content)]
+    return [make_claim(ctx, claimant, cue, "asserted", content)]
 
 
-def _unverified_claims(ctx: _Context, sent: Span) -> list[Claim]:
+def _unverified_claims(ctx: ClaimContext, sent: Span) -> list[Claim]:
     """ "The claims could not be independently verified": the last claim's content, unconfirmed."""
     low = sent.text.lower()
     out = []
@@ -395,28 +296,72 @@ def _unverified_claims(ctx: _Context, sent: Span) -> list[Claim]:
     return out
 
 
+def _tail_claims(ctx: ClaimContext, verb: Token) -> list[Claim]:
+    """A long-tail cue verb with the complement and the subject its class needs."""
+    cue = ctx.lex.tail[verb.lemma_.lower()]
+    toks = complement(verb, cue, ctx.lex)
+    if toks is None:
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        subject = verb.head  # "rebels seeking his overthrow": the rebels seek it
+    subject = subject or inherited_subject(verb)
+    if not tail_subject_ok(verb, cue, subject, ctx.lex):
+        return []
+    return _verb_claims(ctx, verb, cue.stance, toks, subject)
+
+
+def _refuses_to_verify(tok: Token, lex: CueLexicon) -> bool:
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.verification for c in tok.children)
+
+
+def _token_claims(ctx: ClaimContext, tok: Token) -> list[Claim]:
+    """The claims a token cues, by the first reading that fits it."""
+    lex = ctx.lex
+    lemma = tok.lemma_.lower()
+    if tok.lower_ in lex.according or (tok.lower_ in lex.citing and tok.dep_ != "amod"):
+        return _according_claims(ctx, tok)
+    if tok.pos_ in ("VERB", "AUX") and (
+        lemma in lex.verbs
+        or lemma in lex.verification
+        or (lemma in lex.refusal and _refuses_to_verify(tok, lex))
+    ):
+        return _verb_claims(ctx, tok)
+    if tok.pos_ == "VERB" and lemma in lex.tail:
+        return _tail_claims(ctx, tok)
+    if tok.lower_ in lex.adjectives and tok.pos_ in ("ADJ", "VERB"):
+        return adjective_claims(ctx, tok)
+    if tok.pos_ == "NOUN" and lemma in lex.nouns:
+        return standalone_noun_claims(ctx, tok)
+    if tok.pos_ == "VERB":
+        return _general_claims(ctx, tok)
+    return []
+
+
 def find_claims(doc: Doc, article: Article, actors: list[ActorMention]) -> list[Claim]:
     """Every attributed statement in the article, in reading order, with its stance and content span."""
     lex = get_cue_lexicon()
     sents = list(doc.sents)
-    ctx = _Context(doc, article, actors, lex, {s.start: i for i, s in enumerate(sents)}, [])
+    ctx = ClaimContext(doc, article, actors, lex, {s.start: i for i, s in enumerate(sents)}, [])
     quoted = quoted_regions(article.text)
     quote_starts = [a for a, _ in quoted]
+
+    def inside_quote(idx: int) -> bool:
+        at = bisect.bisect_right(quote_starts, idx) - 1
+        return at >= 0 and idx < quoted[at][1]
+
     for sent in sents:
+        cue_heads: set[int] = set()
         for tok in sent:
-            at = bisect.bisect_right(quote_starts, tok.idx) - 1
-            if at >= 0 and tok.idx < quoted[at][1]:
+            if inside_quote(tok.idx):
                 continue  # speech reported inside a quote is the quoted speaker's, not the report's
-            lemma = tok.lemma_.lower()
-            if tok.lower_ in lex.according or (tok.lower_ in lex.citing and tok.dep_ != "amod"):
-                ctx.claims.extend(_according_claims(ctx, tok))
-            elif tok.pos_ in ("VERB", "AUX") and (
-                lemma in lex.verbs or lemma in lex.refusal or lemma in lex.verification
-            ):
-                claims = _verb_claims(ctx, tok)
-                ctx.claims.extend(c for c in claims if c not in ctx.claims)
-            elif tok.pos_ == "VERB":
-                ctx.claims.extend(_general_claims(ctx, tok))
+            claims = [c for c in _token_claims(ctx, tok) if c not in ctx.claims]
+            if claims:
+                cue_heads.add(tok.i)
+            ctx.claims.extend(claims)
+        for tok in sent:  # a channel is the cue only of a clause that has none of its own
+            ctx.claims.extend(channel_claims(ctx, tok, cue_heads))
+        ctx.claims.extend(mark_claims(ctx, sent, inside_quote))
         ctx.claims.extend(_unverified_claims(ctx, sent))
     for claim in ctx.claims:  # "unconfirmed reports said ...": the subject's own hedge
         if claim.claimant.lower().startswith("unconfirmed"):

@@ -1,7 +1,8 @@
 """The cue side of attribution: the cue lexicon, verb-group cue spans, quoted regions and outlets.
 
-The lexicon (speech verbs with their stance, claim nouns, "according to", refusals, claimant-type words)
-lives in data/attribution_cues.yaml and is loaded once.
+The lexicon (speech verbs with their stance, the long tail of cue classes with the complement each needs,
+claim nouns and adjectives, "according to", refusals, claimant-type words) lives in
+data/attribution_cues.yaml and is loaded once.
 """
 
 from __future__ import annotations
@@ -31,6 +32,19 @@ OUTLET_PATTERNS = [
 
 
 @dataclass(frozen=True)
+class TailCue:
+    """A long-tail cue verb: its class, the stance of its content and the complement it needs."""
+
+    cue_class: str
+    stance: str
+    needs: tuple[str, ...]  # "clause", "infinitive", "object", "prep", "as", "oprd", "quote", "as_it"
+    preps: frozenset[str] = frozenset()  # the prepositions whose object is the content ("accused X of")
+    speaker: str = "loose"  # "loose": not a thing; "strict": a speaker by name, pronoun or noun; "": anyone
+    passive: bool = False  # "is expected to": a claim without a source
+    particle: str = ""  # the verb only with this particle ("ruled out")
+
+
+@dataclass(frozen=True)
 class CueLexicon:
     verbs: dict[str, str]
     nouns: dict[str, str]
@@ -46,6 +60,34 @@ class CueLexicon:
     channels: frozenset[str]
     speaker_nouns: frozenset[str]
     not_attribution: frozenset[str]
+    tail: dict[str, TailCue]
+    things: frozenset[str]
+    adjectives: dict[str, str]
+    adjective_preps: frozenset[str]
+    noun_preps: frozenset[str]
+    channel_cues: frozenset[str]
+
+
+def _speaker_rule(value: object) -> str:
+    return "strict" if value == "strict" else ("loose" if value else "")
+
+
+def _tail_cues(classes: dict) -> dict[str, TailCue]:
+    """Flatten `cue_classes`: a verb's own preps, needs, speaker or particle override its class's."""
+    out: dict[str, TailCue] = {}
+    for name, cls in classes.items():
+        for verb, spec in cls["verbs"].items():
+            own = spec if isinstance(spec, dict) else {"preps": spec}
+            out[str(verb)] = TailCue(
+                cue_class=name,
+                stance=own.get("stance", cls["stance"]),
+                needs=tuple(own.get("needs", cls["needs"])),
+                preps=frozenset(str(p) for p in own.get("preps", [])),
+                speaker=_speaker_rule(own.get("speaker", cls.get("speaker", True))),
+                passive=bool(own.get("passive", cls.get("passive", False))),
+                particle=str(own.get("particle", "")),
+            )
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +98,15 @@ def get_cue_lexicon() -> CueLexicon:
     def low(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in raw.get(key, []))
 
+    tail = _tail_cues(raw.get("cue_classes", {}))
+    clash = set(tail) & set(raw["verbs"])
+    if clash:  # one reading per verb: a speech verb or a long-tail cue, not both
+        raise ValueError(f"attribution_cues.yaml: verbs in both `verbs` and `cue_classes`: {sorted(clash)}")
+    verb_preps = {k: frozenset(str(p) for p in v) for k, v in raw.get("verb_prepositions", {}).items()}
+    for verb, cue in tail.items():  # "called for", "spoke about": a governed preposition joins the cue
+        if cue.preps:
+            verb_preps[verb] = verb_preps.get(verb, frozenset()) | cue.preps
+    adjectives = {str(w).lower(): st for st, words in raw.get("adjectives", {}).items() for w in words}
     return CueLexicon(
         verbs=dict(raw["verbs"]),
         nouns=dict(raw["nouns"]),
@@ -67,10 +118,16 @@ def get_cue_lexicon() -> CueLexicon:
         titles=low("titles"),
         state_titles=low("state_titles"),
         unverified=tuple(w.lower() for w in raw.get("unverified_phrases", [])),
-        verb_preps={k: frozenset(v) for k, v in raw.get("verb_prepositions", {}).items()},
+        verb_preps=verb_preps,
         channels=low("channels"),
         speaker_nouns=low("speaker_nouns"),
         not_attribution=low("not_attribution_verbs"),
+        tail=tail,
+        things=low("not_speaker_nouns"),
+        adjectives=adjectives,
+        adjective_preps=low("adjective_prepositions"),
+        noun_preps=low("noun_prepositions"),
+        channel_cues=low("channel_cues"),
     )
 
 
@@ -123,12 +180,15 @@ def verb_group(verb: Token) -> tuple[int, int]:
 
 def cue_extent(verb: Token, lex: CueLexicon) -> tuple[int, int]:
     """The cue of a speech verb: its verb group with a particle ("pointed out") or a governed preposition
-    ("called for"). The audience and the channel ("told reporters", "in a statement") are not part of it."""
+    ("called for"), when it follows the verb ("accused X of": the cue is "accused"). The audience and the
+    channel ("told reporters", "in a statement") are not part of it."""
     start, end = verb_group(verb)
     preps = lex.verb_preps.get(verb.lemma_.lower(), frozenset())
-    for child in verb.children:
-        if child.i > verb.i and (child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in preps)):
+    for child in sorted(verb.children, key=lambda c: c.i):
+        if child.i > verb.i and child.dep_ == "prt":
             end = max(end, child.i + 1)
+        elif child.i == end and child.dep_ == "prep" and child.lower_ in preps:
+            end = child.i + 1
     return start, end
 
 

@@ -149,3 +149,13 @@ def is_speaker(tok: Token, lex: CueLexicon) -> bool:
     if tok.ent_type_ in SPEAKER_ENTITIES:
         return True
     return tok.lemma_.lower() in lex.speaker_nouns or tok.lower_ in lex.speaker_nouns
+
+
+def can_hold_content(tok: Token, lex: CueLexicon) -> bool:
+    """Whether a subject may hold a belief, plan or view, as attribution corpora read it: anything but an
+    expletive ("there", "it seems") or a thing or happening ("the attack aims to", "the bill seeks to")."""
+    if tok.lower_ == "there" or (tok.lower_ == "it" and tok.dep_ == "expl"):
+        return False
+    if tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in SPEAKER_ENTITIES:
+        return True
+    return tok.lemma_.lower() not in lex.things

@@ -1,0 +1,151 @@
+"""Building a `Claim` from parse tokens: the claimant's spans and type, pronoun resolution, content spans.
+
+Shared by the attribution readers (speech verbs in attribution.py, the long tail in claim_tail.py and
+punctuation cues in claim_marks.py), so that every reader makes claims the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from sitreps.model import ActorMention, Article, Claim, TextSpan
+from sitreps.stages.actors import country_code_of, get_actor_dictionary
+from sitreps.stages.claim_cues import CueLexicon
+from sitreps.stages.claim_sources import (
+    PERSON_PRONOUNS,
+    THING_PRONOUNS,
+    claimant_np,
+    claimant_tokens,
+    claimant_type,
+    token_span,
+)
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def subtree(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def open_quote_start(doc: Doc, text: str, span: TextSpan, sent: Span) -> TextSpan:
+    """Extend a content span back to a quote opened in an earlier sentence ('"A. B," he said')."""
+    before = text[: sent.start_char]
+    straight = before.count('"') % 2 == 1
+    curly = before.count("“") > before.count("”")
+    if not (straight or curly):
+        return span
+    start = max(before.rfind('"'), before.rfind("“")) + 1
+    return TextSpan(start, span.end, text[start : span.end])
+
+
+def content_of_verb(verb: Token) -> tuple[int, int] | None:
+    """Tokens of what a speech verb reports: its clausal complements, else its object."""
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    clauses = [c for c in clauses if not (c.dep_ == "xcomp" and c.i > verb.i and c.left_edge.lower_ == "to")]
+    if clauses:
+        starts, ends = zip(*(subtree(c) for c in clauses), strict=True)
+        # "He said Russia had bombed X, killing Y": the participle often hangs off the speech verb
+        tails = [c.right_edge.i + 1 for c in verb.children if c.dep_ == "advcl" and c.i >= max(ends)]
+        return min(starts), max([*ends, *tails])
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if objs:
+        return subtree(objs[0])
+    # post-posed attribution: '..., a monitoring group reported.' parsed with the cue under the main clause
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i:
+        start, _ = subtree(verb.head)
+        return start, verb.left_edge.i
+    return None
+
+
+# --------------------------------------------------------------------------- claimant typing
+
+
+@dataclass
+class ClaimContext:
+    doc: Doc
+    article: Article
+    actors: list[ActorMention]
+    lex: CueLexicon
+    sent_index: dict[int, int]
+    claims: list[Claim]
+
+
+def make_claim(
+    ctx: ClaimContext,
+    claimant_tok: Token,
+    cue: tuple[int, int],
+    stance: str,
+    content: TextSpan | None,
+    bounds: tuple[int, int] | None = None,
+    cue_text: str = "",
+) -> Claim:
+    doc, lex = ctx.doc, ctx.lex
+    start, end = bounds or claimant_tokens(claimant_tok)
+    name_span = token_span(doc, start, end) or token_span(doc, claimant_tok.i, claimant_tok.i + 1)
+    claimant_span = name_span
+    if bounds is None:  # the span is the full phrase; the claimant's name leaves out clauses about it
+        claimant_span = token_span(doc, *claimant_np(claimant_tok)) or name_span
+    sentence = ctx.sent_index[claimant_tok.sent.start]
+    cue_span = token_span(doc, *cue)
+    if content and claimant_span and content.start < claimant_span.start < content.end:
+        # the parser hung the claimant inside the content ("..., killing seven, the Observatory said")
+        kept = ctx.article.text[content.start : claimant_span.start].rstrip(' ,;:-\n"”')
+        content = TextSpan(content.start, content.start + len(kept), kept)
+    claim = Claim(
+        claimant=name_span.text if name_span else claimant_tok.text,
+        cue=cue_text or (cue_span.text if cue_span else ""),
+        stance=stance,  # type: ignore[arg-type]
+        claimant_span=claimant_span,
+        cue_span=cue_span,
+        sentence=sentence,
+        outlet=ctx.article.outlet,
+        content_span=content,
+    )
+    if claimant_tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
+        return resolve_pronoun(ctx, claim, claimant_tok.lower_)
+    if claimant_tok.lower_ in RELATIVE_PRONOUNS and claimant_tok.head.dep_ == "relcl":
+        # "Mr Smith, who said ...": the span stays "who" (as PolNeAR marks it), the claimant is Mr Smith
+        claimant_tok = claimant_tok.head.head
+        start, end = claimant_tokens(claimant_tok)
+        claim.claimant = doc[start:end].text
+    inside = [
+        a for a in ctx.actors if claimant_span and claimant_span.start <= a.span.start < claimant_span.end
+    ]
+    actor = inside[0] if inside else None
+    claim.claimant_type = claimant_type(doc[start:end], claimant_tok, actor, lex)
+    country = get_actor_dictionary().countries.get(country_code_of(claim.claimant.removeprefix("the ")))
+    if actor is not None:
+        claim.claimant_actor = actor.actor.name
+    elif country is not None:  # "a US claim": the state itself
+        claim.claimant_actor = country.actor("government").name
+    elif claim.claimant_type in ("person", "state") and any(
+        t.lower_ in lex.state_titles for t in doc[start:end]
+    ):
+        # "spokesman General Igor Konashenkov": speaks for the state quoted last
+        earlier = [c for c in reversed(ctx.claims) if c.claimant_type == "state" and c.claimant_actor]
+        if earlier:
+            claim.claimant_actor = earlier[0].claimant_actor
+    return claim
+
+
+def resolve_pronoun(ctx: ClaimContext, claim: Claim, pronoun: str) -> Claim:
+    """He/she: the last person quoted; it/they: the last organisation, monitor, state or outlet."""
+    wanted = {"person"} if pronoun in PERSON_PRONOUNS else {"monitor", "state", "organisation", "media"}
+    for earlier in reversed(ctx.claims):
+        if earlier.claimant_type in wanted and earlier.sentence <= claim.sentence:
+            return replace(
+                claim,
+                claimant=earlier.claimant,
+                claimant_type=earlier.claimant_type,
+                claimant_actor=earlier.claimant_actor,
+            )
+    if pronoun in PERSON_PRONOUNS:  # a person named earlier but not yet quoted
+        people = [e for e in ctx.doc.ents if e.label_ == "PERSON" and e.end_char <= claim.claimant_span.start]
+        if people:
+            return replace(claim, claimant=people[-1].text, claimant_type="person")
+    claim.claimant_type = "unknown"
+    return claim
+
+
