@@ -140,6 +140,10 @@ def test_muc_slot_scoring_is_one_to_one() -> None:
 def test_deshout_sentence_cases_capitals_only() -> None:
     assert deshout("GUERRILLAS ATTACKED A TRUCK. TWO DIED.") == "Guerrillas attacked a truck. Two died."
     assert deshout("Rebels attacked UN troops.") == "Rebels attacked UN troops."
+    # names stay names: words that are no English word keep a capital, and so do the words that follow one
+    assert deshout("URBAN GUERRILLAS KILLED ANTONIO RODRIGUEZ PORTH IN SAN SALVADOR.") == (
+        "Urban guerrillas killed Antonio Rodriguez Porth in San Salvador."
+    )
 
 
 def test_plover_loose_actor_match() -> None:

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from sitreps.model import Actor, ActorMention, Article, ArticleAnalysis, EventMention, TextSpan
@@ -92,15 +94,54 @@ def first_mention(analysis: ArticleAnalysis) -> EventMention | None:
     return min(analysis.mentions, key=lambda m: m.trigger_span.start) if analysis.mentions else None
 
 
-def deshout(text: str) -> str:
-    """Sentence-case an all-capitals text (MUC-4 wires), which spaCy's small model cannot parse.
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """English words (the language model's lemmatizer index: WordNet's nouns, verbs, adjectives, adverbs)
+    and spaCy's stop words: the words an all-capitals wire writes in lower case once truecased."""
+    from sitreps.nlp import load_nlp
 
-    Proper names are lost either way; sentence case at least gives the tagger ordinary English.
-    """
+    try:
+        index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        words = {w.lower() for ws in index.values() for w in ws}
+    except (KeyError, ValueError, AttributeError):
+        words = set()
+    return frozenset(words | {w.lower() for w in STOP_WORDS})
+
+
+def deshout(text: str) -> str:
+    """Truecase an all-capitals text (MUC-4 wires), which spaCy's small model cannot parse: sentence case,
+    and words that are no English word keep a capital ("ANTONIO ROLDAN BETANCUR" -> "Antonio Roldan
+    Betancur", "FMLN" -> "FMLN" when short), so names stay names."""
     letters = [c for c in text if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.8:
         return text
-    lower = text.lower()
+    common = common_words()
+
+    def is_common(low: str) -> bool:
+        stems = [low]  # the index holds lemmas: "guerrillas", "killed", "carried", "bombing" need theirs
+        for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"),
+                             ("ing", ""), ("ing", "e"), ("ers", ""), ("er", "")):  # fmt: skip
+            if low.endswith(suffix) and len(low) - len(suffix) >= 2:
+                stems.append(low[: -len(suffix)] + repl)
+        return any(st in common for st in stems)
+
+    stop = {w.lower() for w in STOP_WORDS}
+
+    def word(m: re.Match) -> str:
+        w = m.group(0)
+        low = w.lower()
+        # a word right after a name, itself no stop word, continues it: "San Salvador", "Farabundo Marti"
+        before = m.string[max(0, m.start() - 1) : m.start()]
+        continues = before == " " and m.start() >= 2 and names.get(m.start() - 1, False) and low not in stop
+        if not continues and (len(w) == 1 or is_common(low)):
+            return low
+        if not any(c in "aeiouy" for c in low):
+            return w  # an acronym: "FMLN"
+        names[m.end()] = True
+        return w[0] + w[1:].lower()  # a name: "Betancur"
+
+    names: dict[int, bool] = {}  # end offsets of the words kept as names
+    lower = re.sub(r"[A-Za-z]+", word, text)
     return re.sub(r"(^|[.!?]\s+|\n\s*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), lower)
 
 

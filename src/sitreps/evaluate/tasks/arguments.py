@@ -18,10 +18,12 @@ be judged); `events_aligned` says how many gold events got a reading at all.
 MUC-4: per document and per template slot, gold entities (each with alternative strings) against
 the strings sitreps finds in the whole document: perpetrators are the attacker texts (a text with a
 proper name counts as an organisation, `perp_org`, else as individuals, `perp_individual`); victims
-(MUC-4's hum_tgt_name) are the actor2 and victim texts, not the tolls' counts; targets (MUC-4's
+(MUC-4's hum_tgt_name) are the actor2 and victim texts that name someone, not descriptions or the tolls'
+counts; targets (MUC-4's
 physical target) are `target_spans`; weapons are `weapon_spans`.
 A gold entity is found when any alternative's head word equals a prediction's head word.
-MUC-4 texts are in capitals, which spaCy cannot parse; they are sentence-cased first (`deshout`).
+MUC-4 texts are in capitals, which spaCy cannot parse; they are truecased first (`deshout`: sentence case,
+words that are no English word keep their capital, so names stay names).
 """
 
 from __future__ import annotations
@@ -175,7 +177,7 @@ def muc_predictions(analysis: ArticleAnalysis) -> dict[str, list[str]]:
             out["perp_org" if named else "perp_individual"].append(t)
         # MUC-4's human target is the people, by name (hum_tgt_name: a toll's count names nobody); its
         # physical target the buildings, vehicles and installations
-        out["victim"] += [s.text for s in spans["human_target"]]
+        out["victim"] += [s.text for s in spans["human_target"] if _names_someone(s.text)]
         out["target"] += [s.text for s in spans["physical_target"]]
         out["weapon"] += [s.text for s in spans["weapon"]]
     for slot, texts in out.items():
@@ -184,6 +186,15 @@ def muc_predictions(analysis: ArticleAnalysis) -> dict[str, list[str]]:
             seen.setdefault(head_word(t), t)
         out[slot] = [t for h, t in seen.items() if h]
     return out
+
+
+def _names_someone(text: str) -> bool:
+    """MUC-4's human-target slot (hum_tgt_name) holds names: keep a victim text with a capitalised word
+    that is no English word ("Antonio Roldan Betancur"), not a description ("three soldiers")."""
+    from sitreps.evaluate.scoring_events import common_words
+
+    common = common_words()
+    return any(w[:1].isupper() and w[1:].islower() and w.lower() not in common for w in text.split())
 
 
 def score_muc_slot(gold_entities: list[list[str]], predicted: list[str]) -> PRF:
