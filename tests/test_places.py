@@ -112,11 +112,11 @@ def test_relative_locations_keep_the_anchor_with_coarser_precision(run):
         ),
         (
             "A missile struck an apartment block in Kharkiv oblast, the governor said.",
-            {"Kharkiv oblast": "UA"},
+            {"Kharkiv": "UA"},  # the typed scheme leaves a lower-case unit word out of the toponym
         ),
         (
             "The Rapid Support Forces shelled El Fasher, the capital of North Darfur state.",
-            {"El Fasher": "SD", "North Darfur state": "SD"},
+            {"El Fasher": "SD", "North Darfur": "SD"},
         ),
         (
             "Houthi forces clashed with government troops near Marib and in Hodeidah.",
@@ -267,8 +267,8 @@ def test_place_inside_an_organisation_name_is_where_it_sits(run):
     )
     found = by_text(run(text))
     assert found["Pakistan"].relation == "based" and found["Pakistan"].place.country_code == "PK"
-    assert found["Malta"].relation == "based"
-    assert "France" not in found and "England" not in found
+    # a bank's "of X" names whose bank it is, not a place the report is about
+    assert "Malta" not in found and "France" not in found and "England" not in found
 
 
 def test_a_country_name_that_is_also_a_state_follows_the_article(run):

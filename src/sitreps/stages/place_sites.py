@@ -7,7 +7,12 @@ around them, lies.
 
 from __future__ import annotations
 
-from sitreps.gazetteer import normalize_name, strip_articles
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from sitreps.gazetteer import load_data_yaml, normalize_name, strip_articles
 from sitreps.stages.place_cues import facility_words, local_cue, state_abbreviation
 from sitreps.stages.toponyms import (
     FEATURE_AFTER,
@@ -76,6 +81,7 @@ def inner_names(ctx: ArticleContext, i: int, j: int) -> list[Toponym]:
 
 
 _SITE_BREAKS = frozenset({"at", "in", "on", "near", "and", "&", "to", "from", "by", "with"})
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 
 def site_toponym(ctx: ArticleContext, i: int, j: int) -> Toponym:
@@ -84,32 +90,95 @@ def site_toponym(ctx: ArticleContext, i: int, j: int) -> Toponym:
     return Toponym(i, j, inner[0].hits if inner else [], site=True)
 
 
+@lru_cache(maxsize=1)
+def _street_words() -> frozenset[str]:
+    return frozenset(_cue_list("street_words")) | frozenset(_cue_list("street_abbreviations"))
+
+
+def _cue_list(name: str) -> list[str]:
+    return [str(w).lower() for w in load_data_yaml("place_cues.yaml").get(name, [])]
+
+
+def _site_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Capitalised runs as sites read them: joined over a possessive ("Belfast Magistrate's Court",
+    "St. Peter's Basilica") and over the dot of an abbreviation ("N. Bedford Drive"), with an ordinal
+    before them ("14th St.", "5th Avenue")."""
+    runs = _runs(doc)
+    out: list[tuple[int, int]] = []
+    for a, b in runs:
+        if out:
+            pa, pb = out[-1]
+            gap = doc[pb : a].text
+            if a - pb == 1 and gap in ("'s", "’s") and not doc[pb - 1].whitespace_:
+                out[-1] = (pa, b)
+                continue
+            if gap.lower() == "of the" and doc[pb - 1].lower_ in facility_words():
+                out[-1] = (pa, b)  # "the Embassy of the Republic of Armenia", "the Church of the Nativity"
+                continue
+        if a > 0 and _ORDINAL.match(doc[a - 1].text):
+            a -= 1
+        out.append((a, b))
+    return out
+
+
+def _last_word(doc: Doc, b: int) -> str:
+    return doc[b - 1].lower_.rstrip(".")
+
+
+def _is_site(ctx: ArticleContext, a: int, b: int, words: frozenset[str]) -> bool:
+    """Whether capitalised tokens [a, b) name a site by their form: a site word last ("Nasser Hospital",
+    "Royal Street", "Tijuana River"), a street and a compass word ("Eglinton Avenue West"), a feature word
+    first ("Lake Manassas", "Mount Chaambi"), a site word and "of" ("University of California"), or a
+    name after "the 500 block of"."""
+    doc = ctx.doc
+    last = _last_word(doc, b)
+    if _ORDINAL.match(doc[a].text) and last not in _street_words():
+        return False
+    if b - a >= 3 and doc[a].lower_ in words and doc[a + 1].lower_ == "of":
+        return True
+    if b - a >= 2 and doc[a].lower_.rstrip(".") in _cue_list("leading_heads") and _is_cap(doc[a + 1]):
+        return True
+    if a >= 2 and doc[a - 1].lower_ == "of" and doc[a - 2].lower_ == "block":
+        return True
+    if b - a >= 3 and last in _cue_list("compass_words") and _last_word(doc, b - 1) in _street_words():
+        return True
+    if b - a < 2 or not doc[b - 1].is_title or (doc[a].lower_ in words and last not in words):
+        return False
+    if last in _cue_list("sited_facility_words"):
+        return bool(inner_names(ctx, a, b))  # "Belfast Magistrate's Court", not "the Supreme Court"
+    return last in words or last in _street_words()
+
+
 def sites(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
-    """Names of sites ("Nasser Hospital", "the University of Alberta", "Royal Street") among the capitalised
-    runs, as toponyms that replace the places recognised inside them. Organisations and people stay out."""
+    """Names of sites ("Nasser Hospital", "the University of Alberta", "Royal Street", "Lake Manassas") among
+    the capitalised runs, as toponyms that replace the places recognised inside them. Organisations and
+    people stay out, and so do names the gazetteer knows whole ("Cape Town", "Lake Chad")."""
     doc = ctx.doc
     words = facility_words()
     orgs = _organisations()
     out: list[Toponym] = []
-    for a, b in _runs(doc):
+    for a, b in _site_runs(doc):
         # "Royal Street at Washington Square", "February at the Kendale Lakes School": the site starts
         # after the last lower-case word that joins two names
         cut = max((k for k in range(a, b) if doc[k].lower_ in _SITE_BREAKS), default=-1)
         a = max(a, cut + 1)
-        if a > 0 and doc[a - 1].lower_ == "the" and doc[a].lower_ in words and b - a >= 3:
-            pass  # "the University of Alberta", "the Church of the Nativity"
-        elif b - a < 2 or doc[b - 1].lower_ not in words or not doc[b - 1].is_title:
-            continue
-        if doc[a].lower_ in words and doc[a + 1].lower_ != "of" and doc[b - 1].lower_ not in words:
+        if b - a < 1 or not _is_site(ctx, a, b, words):
             continue
         if a > 0 and doc[a - 1].lower_.rstrip(".") in TITLES:
             continue
+        street = _last_word(doc, b) in _street_words() or _last_word(doc, b - 1) in _street_words()
         ent = ctx.ent_of.get(a)
-        if ent is not None and ent.label_ == "PERSON" and ent.end >= b:
+        surname_like = _last_word(doc, b) in _cue_list("surname_site_words")
+        if ent is not None and ent.label_ == "PERSON" and ent.end >= b and surname_like and not street:
+            continue  # "Diane Lane", "Jack Temple"; "Kew Gardens" read as a person is still the gardens
+        if _is_organisation(doc[a:b].text, orgs):
             continue
-        if _is_organisation(doc[a:b].text, orgs) or any(t.is_demonym for t in found if a <= t.start < b):
-            continue  # "the British Embassy" is the embassy of a country, sited by its own city
+        demonym_site = _last_word(doc, b) in _cue_list("demonym_site_words")
+        if not demonym_site and any(t.is_demonym for t in found if a <= t.start < b):
+            continue  # "the British Council" is a body of a country; "the Russian Embassy" is a site
         if any(f.start < a < f.end or f.start < b < f.end for f in found):
             continue  # cuts through a recognised name
+        if any(f.start == a and f.end == b and any(h.exact for h in f.hits) for f in found):
+            continue  # the gazetteer's own name for it
         out.append(site_toponym(ctx, a, b))
     return out

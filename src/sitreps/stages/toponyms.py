@@ -269,7 +269,10 @@ def recognise(ctx: ArticleContext) -> list[Toponym]:
         ):
             chain_end = accepted.end
         i = accepted.end
-    return out
+    # the long-tail rules read these toponyms (and import this module): imported here, not at the top
+    from sitreps.stages.toponym_rules import refine
+
+    return refine(ctx, out)
 
 
 def _is_organisation(text: str, orgs: frozenset[str]) -> bool:
