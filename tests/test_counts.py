@@ -234,3 +234,29 @@ def test_two_events_in_one_sentence_stay_apart(tolls_of):
 def test_single_people_and_killings_told_by_manner(text, expected):
     tolls = [t for t in find_tolls(parse(text), Article(text=text)) if t.kind == "killed" and not t.excluded]
     assert sum(t.best for t in tolls) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SOHR monitors the five-year conflict, which has killed more than 280000 people.",
+        "At least 230000 people have been killed in Syria's multi-front conflict.",
+        "More than 300000 people have been killed and millions forced to flee their homes.",
+    ],
+)
+def test_a_wars_running_total_is_cumulative(text: str) -> None:
+    from sitreps.model import Article
+    from sitreps.nlp import parse
+    from sitreps.stages.counts import find_tolls
+
+    tolls = find_tolls(parse(text), Article(text=text))
+    assert tolls and all(t.excluded == "cumulative" for t in tolls)
+
+
+def test_an_events_perfect_tense_toll_stays() -> None:
+    from sitreps.model import Article
+    from sitreps.nlp import parse
+    from sitreps.stages.counts import find_tolls
+
+    text = "Air strikes have killed 12 civilians in Idlib, the Observatory said."
+    assert [t.excluded for t in find_tolls(parse(text), Article(text=text))] == [""]

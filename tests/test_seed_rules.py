@@ -135,3 +135,18 @@ def test_the_speakers_own_people_are_the_ones_acted_on() -> None:
     killed = [m for m in analysis.mentions if m.trigger_span.text == "killed"]
     assert killed and killed[0].actor2 is not None
     assert "YPG" in killed[0].actor2.name or "People's Protection" in killed[0].actor2.name
+
+
+def test_history_told_as_background_is_no_event() -> None:
+    from datetime import date
+
+    from sitreps.model import Article
+    from sitreps.pipeline import analyse
+
+    text = (
+        "Syria has been locked in a civil war since early 2011 when the regime cracked down on protests. "
+        "The conflict erupted in March 2011 with protests calling for the ouster of Assad. "
+        "On Monday, air strikes killed 12 civilians in Idlib."
+    )
+    analysis = analyse(Article(text=text, published=date(2016, 5, 4)))
+    assert [m.sub_event_type for m in analysis.mentions] == ["Air/drone strike"]

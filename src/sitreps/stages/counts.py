@@ -37,7 +37,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from sitreps.model import Article, TextSpan, Toll, TollKind
-from sitreps.stages.toll_links import exclusion, is_subset, link_quantity, manner_kill, negated_tolls
+from sitreps.stages.toll_links import (
+    exclusion,
+    is_subset,
+    link_quantity,
+    manner_kill,
+    negated_tolls,
+    perfect_aspect,
+)
 from sitreps.stages.toll_quantities import (
     VAGUE_HEADS,
     Quantity,
@@ -231,6 +238,8 @@ def _group_toll(
     if kind == "casualties":  # killed and injured in unknown shares: see the module docstring
         kind, low, best = "killed", 0, 0
     excluded = exclusion(trigger, victims or [doc[qs[0].start]], sent, lex)
+    if not excluded and low >= lex.cumulative_min and perfect_aspect(trigger):
+        excluded = "cumulative"  # "more than 300,000 people have been killed": a war's toll, no event's
     if excluded == "negated":
         low = best = high = 0
     end = max(max(q.end, q.np_end) for q in qs)

@@ -142,6 +142,8 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
     )
 
     date = _governing_date(cand, rivals, doc, dates, idx)
+    if _background(date, article) or _under_since(cand, rivals, doc, dates, idx):
+        return []
     role1, role2 = actor_roles(trig, [a for a in actors if a.sentence == idx])
     sent_tolls = owned(
         [t for t in tolls if t.sentence == idx and not t.excluded], trig, rivals, doc, lambda t: t.span.start
@@ -333,6 +335,27 @@ def _context_place(doc, places: list[PlaceMention], idx: int, actor_spans, built
     if mention.is_country_adjective:
         place = dataclasses.replace(place, geo_precision=3)
     return [PlaceMention(mention.span, idx, place)]
+
+
+# A report's event dated this long before its publication is history told as background ("the conflict
+# erupted in March 2011 with protests"), not news: ACLED codes events from the reports of their time.
+BACKGROUND_DAYS = 365
+
+
+def _background(date: DateMention | None, article: Article) -> bool:
+    if date is None or date.date_end is None or article.published is None:
+        return False
+    return (article.published - date.date_end).days > BACKGROUND_DAYS
+
+
+def _under_since(cand, rivals, doc, dates: list[DateMention], idx: int) -> bool:
+    """The trigger's nearest date is a "since" ("locked in war since early 2011 when the regime cracked down
+    on protests"): the beginning of a long story, not an event of the report."""
+    dated = [d for d in dates if d.sentence == idx and d.kind not in ("duration", "reference")]
+    mine = owned(dated, cand.trigger, rivals, doc, lambda d: d.span.start)
+    if not mine:
+        return False
+    return min(mine, key=lambda d: trigger_distance(doc, cand.trigger, d.span.start)).kind == "since"
 
 
 def _governing_date(cand, rivals, doc, dates: list[DateMention], idx: int) -> DateMention | None:

@@ -190,12 +190,26 @@ def exclusion(trigger: Token, victims: list[Token], sent: Span, lex: TollLexicon
         perfect = any(c.dep_ == "aux" and c.lower_ in PERFECT for c in main.children)
         if perfect and any(f" {p} " in clause for p in lex.cumulative_phrases):
             return "cumulative"
+    perfect = any(c.lower_ in PERFECT for c in verb.children if c.dep_ in ("aux", "auxpass"))
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if any(c.lemma_.lower() in lex.cumulative_subjects for c in subjects) and any(
-        c.lower_ in PERFECT for c in verb.children if c.dep_ == "aux"
-    ):
+    # "the conflict, which has killed 280,000": a relative pronoun stands for the noun its clause modifies
+    relative = verb.dep_ == "relcl"
+    subjects = [verb.head if relative and s.lower_ in ("which", "that") else s for s in subjects]
+    if perfect and any(c.lemma_.lower() in lex.cumulative_subjects for c in subjects):
+        return "cumulative"
+    # "230,000 people have been killed in Syria's multi-front conflict": the war's toll, not an event's
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")]
+    objects = [g for c in preps for g in c.children if g.dep_ == "pobj"]
+    if perfect and any(g.lemma_.lower() in lex.cumulative_subjects for g in objects):
         return "cumulative"
     return ""
+
+
+def perfect_aspect(trigger: Token) -> bool:
+    """The toll verb is in the present perfect ("have been killed", "has killed"): a running total when
+    the number is a war's."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return any(c.lower_ in ("has", "have", "'ve") for c in verb.children if c.dep_ in ("aux", "auxpass"))
 
 
 def negated(trigger: Token, victims: list[Token]) -> bool:

@@ -50,6 +50,7 @@ class TollLexicon:
     hyp_governors: set[str] = field(default_factory=set)
     cumulative_phrases: list[str] = field(default_factory=list)
     cumulative_subjects: set[str] = field(default_factory=set)
+    cumulative_min: int = 5000
     vague: dict[tuple[str, ...], tuple[int, int, int]] = field(default_factory=dict)
 
 
@@ -91,6 +92,7 @@ def lexicon() -> TollLexicon:
         hyp_governors=words["hypothetical_governors"],
         cumulative_phrases=list(raw.get("cumulative_phrases", [])),
         cumulative_subjects=words["cumulative_subjects"],
+        cumulative_min=int(raw.get("cumulative_min", 5000)),
         vague={tuple(k.lower().split()): (v["low"], v["best"], v["high"]) for k, v in vague.items()},
     )
 
