@@ -175,3 +175,13 @@ def test_event_type_end_to_end(tmp_path: Path) -> None:
     assert set(result.sets) == {"renamed.tsv"}
     assert result.overall["n"] == 2
     assert result.overall["accuracy"] <= 0.5  # the second snippet cannot be right
+
+
+def test_wikievents_token_offsets_are_realigned_to_the_text() -> None:
+    from sitreps.evaluate.loaders.wikievents import align_tokens
+
+    text = "Bombs hit Kabul.The blast killed two."  # the record counts a space after the first sentence
+    tokens = [["Bombs", 0, 5], ["hit", 6, 9], ["Kabul", 10, 15], [".", 15, 16], ["The", 17, 20],
+              ["blast", 21, 26], ["killed", 27, 33], ["two", 34, 37], [".", 37, 38]]  # fmt: skip
+    chars = align_tokens(text, tokens)
+    assert [text[a:b] for a, b in chars] == [t[0] for t in tokens]

@@ -24,14 +24,30 @@ class ArgumentDocument:
     events: list[GoldEvent]
 
 
+def align_tokens(text: str, tokens: list[list]) -> list[tuple[int, int]]:
+    """Character offsets of each token in `text`. The records' own offsets drift from the text (sentence
+    breaks are counted differently), so each token is looked up in order from where the last one ended;
+    the stated offsets are kept only for a token that cannot be found nearby."""
+    out: list[tuple[int, int]] = []
+    cursor = 0
+    for tok in tokens:
+        word = str(tok[0])
+        found = text.find(word, cursor, cursor + len(word) + 200) if word else -1
+        if found < 0:
+            out.append((int(tok[1]), int(tok[2])))
+            continue
+        out.append((found, found + len(word)))
+        cursor = found + len(word)
+    return out
+
+
 def load_wikievents(path: Path) -> list[ArgumentDocument]:
     """Each document's text and its events; token offsets are turned into characters via `sentences`."""
     out: list[ArgumentDocument] = []
     for rec in json_lines(path):
         # token index -> character offsets, from the per-sentence token lists [[text, start, end], ...]
-        chars: list[tuple[int, int]] = []
-        for sent in rec.get("sentences", []):
-            chars.extend((int(t[1]), int(t[2])) for t in sent[0])
+        tokens = [t for sent in rec.get("sentences", []) for t in sent[0]]
+        chars = align_tokens(rec.get("text", ""), tokens)
         events = []
         for ev in rec.get("event_mentions", []):
             trig = ev["trigger"]
