@@ -139,9 +139,18 @@ def test_predicted_fillers_send_each_span_to_its_role() -> None:
     assert f["weapon"] == ["rifles"]
 
 
+def test_muc_victims_are_names() -> None:
+    a = _scored_analysis()
+    text = "Masked gunmen attacked the embassy, killing Ambassador Rodrigo Lara Bonilla."
+    name = TextSpan(text.index("Ambassador"), len(text) - 1, "Ambassador Rodrigo Lara Bonilla")
+    a.mentions[0].victim_spans = [name]
+    assert muc_predictions(a)["victim"] == ["Ambassador Rodrigo Lara Bonilla"]
+
+
 def test_muc_slots_keep_people_and_buildings_apart() -> None:
     p = muc_predictions(_scored_analysis())
     assert p["perp_individual"] == ["Masked gunmen"]
-    assert p["victim"] == ["two guards"]  # a toll's count ("5 civilians") names nobody
+    # MUC-4's human target is a name (hum_tgt_name): "two guards" is a description, "5 civilians" a count
+    assert p["victim"] == []
     assert p["target"] == ["the embassy"]
     assert p["weapon"] == ["rifles"]

@@ -192,3 +192,19 @@ def test_currency_event_company_and_brand_are_no_places(spans):
     )
     assert not {"Boston", "US", "Ireland", "Nokia"} & set(found)
     assert "Amazon" in found
+
+
+def test_fast_phrase_lookup_agrees_with_the_plain_scan() -> None:
+    from sitreps.nlp import parse
+    from sitreps.stages import place_cues
+
+    doc = parse(
+        "Shells hit the outskirts of Aleppo city and the village of Morek in Hama province, 10 km north "
+        "of the Sheikh Najjar industrial zone, residents of the Kurdish-held town said."
+    )
+    grams = {tuple(t.lower_ for t in doc[i : i + n]) for i in range(len(doc)) for n in (1, 2, 3)}
+    options = tuple(sorted(grams))
+    for k in range(len(doc)):
+        for capitalised in (False, True):
+            fast = place_cues.phrase_at(doc, k, options, capitalised)
+            assert fast == place_cues._phrase_at_slow(doc, k, options, capitalised)

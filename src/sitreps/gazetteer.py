@@ -135,6 +135,7 @@ def skeleton(name: str) -> str:
     return s
 
 
+@lru_cache(maxsize=200_000)
 def strip_articles(key: str) -> str:
     """A normalised name without separate Arabic article words ('deir ez zor' -> 'deir zor')."""
     tokens = key.split()
@@ -345,8 +346,11 @@ class Gazetteer:
         for pid, form in found.get(skel, []) if skel and self.allows_variants(name) else []:
             if pid not in seen:
                 seen.add(pid)
+                # the cheap test of the first sound and length before the costly spelling comparison
+                if not plausible_variant(exact, form):
+                    continue
                 sim = spelling_similarity(exact, form)
-                if sim >= min_variant_similarity(exact, form) and plausible_variant(exact, form):
+                if sim >= min_variant_similarity(exact, form):
                     variants.append((sim, pid))
         rows = self.rows(exact_ids + [pid for _, pid in variants])
         imp = self._key_importance

@@ -228,7 +228,8 @@ def _past_dateline(doc, subject: Token, verb: Token) -> Token:
     """ "KYIV, Nov 19 (AFP) - Russia's defence ministry said": the parser may take the dateline for the
     subject; the speaker is the noun phrase between the dateline and the verb."""
     sent = verb.sent
-    m = _DATELINE_END.match(doc.text[sent.start_char : verb.idx])
+    # the sentence's text up to the verb (`doc.text` would rebuild the whole article on every call)
+    m = _DATELINE_END.match(doc[sent.start : verb.i].text_with_ws)
     if m is None or subject.idx >= sent.start_char + m.end():
         return subject
     start = sent.start_char + m.end()

@@ -33,8 +33,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sitreps.model import Article, DateMention, TextSpan
 from sitreps.nlp import sentence_index_of, sentence_starts
@@ -58,6 +59,14 @@ _ORDER = [
 _RULES: list[tuple[re.Pattern, Normaliser]] = [{**CALENDAR_RULES, **RELATIVE_RULES}[name] for name in _ORDER]
 _NOT_YEARS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 _YEAR_ONLY = re.compile(rf"{YEAR}")
+# every place a year's four digits could start, overlapping ones included
+_YEAR_STARTS = re.compile(r"(?=(?:19|20)\d\d)")
+
+
+@lru_cache(maxsize=1)
+def _tense_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The lexicon's "ahead" words and prospective verbs, as sets built once (`_tense` runs per match)."""
+    return frozenset(lexicon()["ahead_words"]), frozenset(lexicon()["prospective_verbs"])
 
 
 def _tense(doc: Doc, start_char: int, end_char: int) -> Tense:
@@ -68,7 +77,7 @@ def _tense(doc: Doc, start_char: int, end_char: int) -> Tense:
         return ""
     head = span.root
     via_noun = False  # "the meeting on Nov. 15" takes no tense from the verb that governs "meeting"
-    ahead_words = set(lexicon()["ahead_words"])
+    ahead_words, prospective = _tense_words()
     ahead = False  # "payable Dec. 1", "effective Feb. 1": a word on the way points past the report
     for _ in range(6):
         if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
@@ -94,7 +103,6 @@ def _tense(doc: Doc, start_char: int, end_char: int) -> Tense:
         return "planned"
     if via_noun and head.pos_ in ("VERB", "AUX"):
         return ""  # "worth $130 million in October, she estimates": the noun's date, not the verb's
-    prospective = set(lexicon()["prospective_verbs"])
     governor = head.head if head.dep_ in ("xcomp", "ccomp", "advcl") else head
     if head.lemma_ in prospective or governor.lemma_ in prospective:
         return "planned"
@@ -168,26 +176,50 @@ def _year_is_a_number(doc: Doc, text: str, start: int, end: int) -> bool:
     return False
 
 
-def _entity_years(doc: Doc, ref: date | None) -> list[tuple[int, int, Resolved]]:
+def _year_tokens(doc: Doc, text: str) -> list[Token]:
+    """Tokens spelled as a year ("1998"), in order: found in the text, not by walking every token."""
+    out = []
+    for m in _YEAR_STARTS.finditer(text):
+        span = doc.char_span(m.start(), m.start() + 4)
+        if span is not None and len(span) == 1 and _YEAR_ONLY.fullmatch(span[0].text):
+            out.append(span[0])
+    return out
+
+
+def _entity_years(doc: Doc, text: str, ref: date | None) -> list[tuple[int, int, Resolved]]:
     """Years standing alone ("the 1998 budget", "1997's profit") that no rule introduced: those the model
     tags as dates, or leaves untagged within a lifetime of the report."""
     found = []
-    for tok in doc:
-        if not _YEAR_ONLY.fullmatch(tok.text) or tok.ent_type_ not in ("DATE", ""):
+    n = len(doc)
+    for tok in _year_tokens(doc, text):
+        if tok.ent_type_ not in ("DATE", ""):
             continue
         y = int(tok.text)
         if tok.ent_type_ == "" and ref is not None and abs(ref.year - y) > 60:
             continue
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "/"):
+        if tok.i + 1 < n and doc[tok.i + 1].text in ("-", "/"):
             continue  # "1990-91", "2015/16": ranges and fractions
         start, end = clip(date(y, 1, 1), date(y, 12, 31), ref)
         found.append((tok.idx, tok.idx + len(tok.text), Resolved(start, end, "year", False)))
     return found
 
 
+def _is_text_of(doc: Doc, text: str) -> bool:
+    """Whether `text` is the parsed text (as the pipeline passes it): `doc.text` rebuilds the string token
+    by token, so the article's own copy is used when its length and ends agree with the tokens."""
+    if not len(doc):
+        return not text
+    first, last = doc[0], doc[-1]
+    return (
+        len(text) == last.idx + len(last.text_with_ws)
+        and text.startswith(first.text, first.idx)
+        and text.startswith(last.text, last.idx)
+    )
+
+
 def find_dates(doc: Doc, article: Article) -> list[DateMention]:
     """Temporal expressions of an article, each normalised against `article.published`."""
-    text = doc.text
+    text = article.text if _is_text_of(doc, article.text) else doc.text
     ref = article.published
     starts = sentence_starts(doc)
     taken: list[tuple[int, int]] = []
@@ -213,7 +245,7 @@ def find_dates(doc: Doc, article: Article) -> list[DateMention]:
                 continue
             add(s, e, res)
     # the model's DATE entities catch years no rule introduced
-    for s, e, res in _entity_years(doc, ref):
+    for s, e, res in _entity_years(doc, text, ref):
         if free(s, e) and not _is_age(text, e) and not _year_is_a_number(doc, text, s, e):
             add(s, e, res)
     # anaphoric expressions ("the next day", "a year earlier") lean on the last date told before them

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_STOP, IS_UPPER, LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
 from sitreps.gazetteer import Gazetteer, GazetteerHit, load_data_yaml, normalize_name
@@ -60,12 +61,14 @@ def local_cue(doc: Doc, i: int, j: int) -> bool:
     """Whether the words around tokens [i, j) report a municipality's own local life ("Paris Police
     Department", "a Palestine man", "downtown Hanover", "the city of Athens")."""
     after, before = _local_cues()
-    nxt = [t.lower_ for t in doc[j : j + 2]]
+    table = token_table(doc)
+    lower, n = table.lower, table.n
+    nxt = lower[j : j + 2]
     if nxt and (nxt[0] in after or " ".join(nxt) in after):
         return True
-    if j < len(doc) and doc[j].text in ("'s", "’s") and j + 1 < len(doc) and doc[j + 1].lower_ in after:
+    if j < n and table.text[j] in ("'s", "’s") and j + 1 < n and lower[j + 1] in after:
         return True
-    prev = [t.lower_ for t in doc[max(0, i - 2) : i]]
+    prev = lower[max(0, i - 2) : i]
     return bool(prev) and (prev[-1] in before or " ".join(prev) in before)
 
 
@@ -101,8 +104,113 @@ def _capitalised(text: str) -> bool:
     return text[:1].isupper() and any(c.isalpha() for c in text) and not any(c.isdigit() for c in text)
 
 
+# ------------------------------------------------------------------------- per-document token tables
+
+_TABLE_KEY = "sitreps.place_tokens"
+
+
+class TokenTable:
+    """Token facts the place rules read over and over, computed once per document: the rules ask them
+    of tens of thousands of (token, word list) pairs, and every `doc[k]` builds a new Token object."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.n = len(doc)
+        # one array call instead of a Token object and eight attribute reads per token
+        columns = [ORTH, LOWER, IDX, SPACY, IS_STOP, IS_ALPHA, IS_LOWER, IS_UPPER]
+        orth, low, idx, spacy, stop, alpha, is_lower, is_upper = (
+            doc.to_array(columns).T.tolist() if self.n else [[] for _ in columns]
+        )
+        strings = doc.vocab.strings
+        self.text: list[str] = [strings[h] for h in orth]
+        self.lower: list[str] = [strings[h] for h in low]
+        self.idx: list[int] = idx
+        self.ws: list[str] = [" " if w else "" for w in spacy]  # spaCy's whitespace_: one space or none
+        self.is_stop: list[bool] = [bool(f) for f in stop]
+        self.is_alpha: list[bool] = [bool(f) for f in alpha]
+        self.is_lower: list[bool] = [bool(f) for f in is_lower]
+        self.is_upper: list[bool] = [bool(f) for f in is_upper]
+        # lower case without final dots, as phrases compare words ("Ind." spells "ind")
+        self.bare = tuple(w.rstrip(".") for w in self.lower)
+        self.cap: list[bool] = [t[:1].isupper() and _capitalised(t) for t in self.text]
+        # capitalised or a number: what a capitalised phrase may hold ("Route 66")
+        self.cap_or_digit = tuple(c or t[:1].isdigit() for c, t in zip(self.cap, self.text, strict=True))
+        self.doc_text = "".join(t + w for t, w in zip(self.text, self.ws, strict=True))
+
+    def span_text(self, i: int, j: int) -> str:
+        """`doc[i:j].text` without building the span (i < j)."""
+        return self.doc_text[self.idx[i] : self.idx[j - 1] + len(self.text[j - 1])]
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The document's `TokenTable`, built on first use and kept on `doc.user_data` (rebuilt if the
+    document's length changed; a Doc carrying it cannot be serialised with its user data)."""
+    table = doc.user_data.get(_TABLE_KEY)
+    if table is None or table.n != len(doc):
+        table = doc.user_data[_TABLE_KEY] = TokenTable(doc)
+    return table
+
+
+# phrases by their first and by their last word, longest first as `phrases` orders them; keyed by the
+# options tuple's id (hashing a long tuple of tuples on every call would cost what the index saves)
+_FIRST_INDEX: dict[int, tuple[tuple[Phrase, ...], dict[str, list[tuple[int, Phrase]]]]] = {}
+_LAST_INDEX: dict[int, tuple[tuple[Phrase, ...], dict[str, list[tuple[int, Phrase]]], bool]] = {}
+
+
+def _bare_phrase(p: Phrase) -> Phrase:
+    return tuple(w.rstrip(".") for w in p)
+
+
+def _first_index(options: tuple[Phrase, ...]) -> dict[str, list[tuple[int, Phrase]]]:
+    entry = _FIRST_INDEX.get(id(options))
+    if entry is not None and entry[0] is options:
+        return entry[1]
+    index: dict[str, list[tuple[int, Phrase]]] = {}
+    for p in options:
+        if p:
+            bare = _bare_phrase(p)
+            index.setdefault(bare[0], []).append((len(bare), bare))
+    if len(_FIRST_INDEX) > 256:  # word lists come from `phrases` (cached); a caller's own tuples may not
+        _FIRST_INDEX.clear()
+    _FIRST_INDEX[id(options)] = (options, index)
+    return index
+
+
+def _last_index(options: tuple[Phrase, ...]) -> tuple[dict[str, list[tuple[int, Phrase]]], bool]:
+    entry = _LAST_INDEX.get(id(options))
+    if entry is not None and entry[0] is options:
+        return entry[1], entry[2]
+    index: dict[str, list[tuple[int, Phrase]]] = {}
+    for p in options:
+        if p:
+            bare = _bare_phrase(p)
+            index.setdefault(bare[-1], []).append((len(bare), bare))
+    empty = any(not p for p in options)
+    if len(_LAST_INDEX) > 256:
+        _LAST_INDEX.clear()
+    _LAST_INDEX[id(options)] = (options, index, empty)
+    return index, empty
+
+
 def phrase_at(doc: Doc, k: int, options: tuple[Phrase, ...], capitalised: bool = False) -> int:
     """Length of the first phrase of `options` that the tokens from `k` spell (0 if none)."""
+    if k < 0:
+        return _phrase_at_slow(doc, k, options, capitalised)
+    table = token_table(doc)
+    if k >= table.n:
+        return 0
+    candidates = _first_index(options).get(table.bare[k])
+    if not candidates:
+        return 0
+    bare, n = table.bare, table.n
+    for size, p in candidates:
+        end = k + size
+        if end <= n and bare[k:end] == p and (not capitalised or all(table.cap_or_digit[k:end])):
+            return size
+    return 0
+
+
+def _phrase_at_slow(doc: Doc, k: int, options: tuple[Phrase, ...], capitalised: bool = False) -> int:
+    """`phrase_at` on spaCy's own slicing (a negative `k` counts from the end, as `doc[k:]` does)."""
     for p in options:
         toks = doc[k : k + len(p)]
         if (
@@ -116,11 +224,21 @@ def phrase_at(doc: Doc, k: int, options: tuple[Phrase, ...], capitalised: bool =
 
 def phrase_before(doc: Doc, k: int, options: tuple[Phrase, ...]) -> bool:
     """Whether the tokens ending just before `k` spell one of `options`."""
-    return any(k - len(p) >= 0 and phrase_at(doc, k - len(p), (p,)) == len(p) for p in options)
+    if k < 0:
+        return False  # no phrase, not even an empty one, ends before the document
+    table = token_table(doc)
+    index, empty = _last_index(options)
+    if empty:
+        return True
+    if not 0 < k <= table.n:
+        return False
+    bare = table.bare
+    return any(size <= k and bare[k - size : k] == p for size, p in index.get(bare[k - 1], ()))
 
 
 def skip_back(doc: Doc, k: int, skip: frozenset[str]) -> int:
     """The index of the last token at or before `k` that is not one of `skip` (-1 if none)."""
-    while k >= 0 and doc[k].lower_ in skip:
+    lower = token_table(doc).lower
+    while k >= 0 and lower[k] in skip:
         k -= 1
     return k

@@ -194,19 +194,19 @@ def resolve(ctx: ArticleContext, found: list[Toponym], text: str) -> list[Place 
     """The place of each toponym (None where it has no candidate), in the order given."""
     gaz = ctx.gaz
     # one mention with a local cue ("the Paris Police Department") makes every mention of the name local
-    local_keys = {normalize_name(ctx.doc[f.start : f.end].text) for f in found if f.local}
+    local_keys = {normalize_name(ctx.span_text(f.start, f.end)) for f in found if f.local}
     for f in found:
-        f.local = f.local or normalize_name(ctx.doc[f.start : f.end].text) in local_keys
+        f.local = f.local or normalize_name(ctx.span_text(f.start, f.end)) in local_keys
     focus = _focus(found, gaz)
     names_by_sent: dict[int, set[str]] = {}
     for f in found:
         names_by_sent.setdefault(ctx.sentence_of(f.start), set()).add(
-            strip_articles(normalize_name(ctx.doc[f.start : f.end].text))
+            strip_articles(normalize_name(ctx.span_text(f.start, f.end)))
         )
     names_all = set().union(*names_by_sent.values()) if names_by_sent else set()
     ev = _Evidence(focus, max(focus.values(), default=0.0), names_all)
     ev.area_names = {
-        strip_articles(normalize_name(ctx.doc[f.start : f.end].text))
+        strip_articles(normalize_name(ctx.span_text(f.start, f.end)))
         for f in found
         if f.hits
         and f.hits[0].exact
@@ -227,7 +227,7 @@ def resolve(ctx: ArticleContext, found: list[Toponym], text: str) -> list[Place 
         for n, q in enumerate(qualifiers)
         if q and n + 1 < len(found) and found[n + 1].start == found[n].end + 1
     }
-    key_counts = Counter(normalize_name(ctx.doc[f.start : f.end].text) for f in found if not f.is_demonym)
+    key_counts = Counter(normalize_name(ctx.span_text(f.start, f.end)) for f in found if not f.is_demonym)
     anchors_all: list[Place] = []
     for _pass in range(2):
         new_anchors = []
@@ -237,7 +237,7 @@ def resolve(ctx: ArticleContext, found: list[Toponym], text: str) -> list[Place 
                 continue
             if not f.hits:
                 continue
-            key = normalize_name(ctx.doc[f.start : f.end].text)
+            key = normalize_name(ctx.span_text(f.start, f.end))
             # a country name is the country, whatever the rest of the article says
             country = next((h for h in f.hits if h.exact and h.place.feature_type == "country"), None)
             hits = f.hits
@@ -246,7 +246,7 @@ def resolve(ctx: ArticleContext, found: list[Toponym], text: str) -> list[Place 
                 top = focus.most_common(1)[0][0]
                 towns = [
                     h
-                    for h in gaz.hits(ctx.doc[f.start : f.end].text, limit=25)
+                    for h in gaz.hits(ctx.span_text(f.start, f.end), limit=25)
                     if h.exact and h.place.country_code == top != country.place.country_code
                 ]
                 if towns and not any(h.place.feature_type == "admin1" for h in towns):
@@ -286,7 +286,7 @@ def resolve(ctx: ArticleContext, found: list[Toponym], text: str) -> list[Place 
             area = _admin1_key(p) if p is not None and p.feature_type != "country" else None
             # the dateline city is where the reporter is: local news stays near it
             weight = (2 if f.dateline else 1) if area else 0
-            key = strip_articles(normalize_name(ctx.doc[f.start : f.end].text))
+            key = strip_articles(normalize_name(ctx.span_text(f.start, f.end)))
             if area and weight > area_of.get(key, (None, 0))[1]:
                 area_of[key] = (area, weight)
         ev.admin1_votes = Counter()
@@ -294,7 +294,7 @@ def resolve(ctx: ArticleContext, found: list[Toponym], text: str) -> list[Place 
             ev.admin1_votes[area] += weight
         for n, f in enumerate(found):
             votes_of[n] = area_of.get(
-                strip_articles(normalize_name(ctx.doc[f.start : f.end].text)), (None, 0)
+                strip_articles(normalize_name(ctx.span_text(f.start, f.end))), (None, 0)
             )
         ev.vote_total = sum(ev.admin1_votes.values())
     return chosen
@@ -302,7 +302,7 @@ def resolve(ctx: ArticleContext, found: list[Toponym], text: str) -> list[Place 
 
 def _same_name(name: str, f: Toponym, ctx: ArticleContext) -> bool:
     """Whether a place's own name is what the text wrote (not an alias or abbreviation of it)."""
-    written = strip_articles(normalize_name(ctx.doc[f.start : f.end].text))
+    written = strip_articles(normalize_name(ctx.span_text(f.start, f.end)))
     return strip_articles(normalize_name(name)) == written
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from sitreps.gazetteer import load_data_yaml, normalize_name, strip_articles
-from sitreps.stages.place_cues import facility_words, local_cue, state_abbreviation
+from sitreps.stages.place_cues import facility_words, local_cue, state_abbreviation, token_table
 from sitreps.stages.toponyms import (
     FEATURE_AFTER,
     LONE_GENERIC,
@@ -24,11 +24,9 @@ from sitreps.stages.toponyms import (
     _common_words,
     _country_hit,
     _demonym,
-    _is_cap,
     _is_organisation,
     _not_places,
     _organisations,
-    _runs,
     demonym_toponym,
 )
 
@@ -62,17 +60,20 @@ def toponym_for_span(ctx: ArticleContext, i: int, j: int) -> Toponym:
 def inner_names(ctx: ArticleContext, i: int, j: int) -> list[Toponym]:
     """Places named inside a longer name ("University of Alberta", "Manila Cathedral", "Colorado State
     University"), longest first: where a building or body the gazetteer lacks most likely is."""
-    doc, gaz = ctx.doc, ctx.gaz
+    gaz, cap = ctx.gaz, ctx.tokens.cap
     out: list[Toponym] = []
     for size in range(j - i - 1, 0, -1):
         for a in range(i, j - size + 1):
             b = a + size
-            key = normalize_name(doc[a:b].text)
-            if not (_is_cap(doc[a]) and _is_cap(doc[b - 1])) or key in LONE_GENERIC:
+            if not (cap[a] and cap[b - 1]):
+                continue
+            text = ctx.span_text(a, b)
+            key = normalize_name(text)
+            if key in LONE_GENERIC:
                 continue
             if size == 1 and (key in _not_places() or key in _common_words()) and not _country_hit(gaz, key):
                 continue  # "South" in "South Kilburn Estate", "Republic" in "Republic of Armenia"
-            hits = [h for h in gaz.hits(doc[a:b].text, limit=10) if h.exact]
+            hits = [h for h in gaz.hits(text, limit=10) if h.exact]
             if hits:
                 out.append(Toponym(a, b, hits))
         if out:
@@ -92,37 +93,39 @@ def site_toponym(ctx: ArticleContext, i: int, j: int) -> Toponym:
 
 @lru_cache(maxsize=1)
 def _street_words() -> frozenset[str]:
-    return frozenset(_cue_list("street_words")) | frozenset(_cue_list("street_abbreviations"))
+    return _cue_list("street_words") | _cue_list("street_abbreviations")
 
 
-def _cue_list(name: str) -> list[str]:
-    return [str(w).lower() for w in load_data_yaml("place_cues.yaml").get(name, [])]
+@lru_cache(maxsize=32)
+def _cue_list(name: str) -> frozenset[str]:
+    """A place_cues.yaml list, lower case, for membership tests."""
+    return frozenset(str(w).lower() for w in load_data_yaml("place_cues.yaml").get(name, []))
 
 
-def _site_runs(doc: Doc) -> list[tuple[int, int]]:
+def _site_runs(ctx: ArticleContext) -> list[tuple[int, int]]:
     """Capitalised runs as sites read them: joined over a possessive ("Belfast Magistrate's Court",
     "St. Peter's Basilica") and over the dot of an abbreviation ("N. Bedford Drive"), with an ordinal
     before them ("14th St.", "5th Avenue")."""
-    runs = _runs(doc)
+    table = ctx.tokens
     out: list[tuple[int, int]] = []
-    for a, b in runs:
+    for a, b in ctx.runs:
         if out:
             pa, pb = out[-1]
-            gap = doc[pb : a].text
-            if a - pb == 1 and gap in ("'s", "’s") and not doc[pb - 1].whitespace_:
+            gap = ctx.span_text(pb, a)
+            if a - pb == 1 and gap in ("'s", "’s") and not table.ws[pb - 1]:
                 out[-1] = (pa, b)
                 continue
-            if gap.lower() == "of the" and doc[pb - 1].lower_ in facility_words():
+            if gap.lower() == "of the" and table.lower[pb - 1] in facility_words():
                 out[-1] = (pa, b)  # "the Embassy of the Republic of Armenia", "the Church of the Nativity"
                 continue
-        if a > 0 and _ORDINAL.match(doc[a - 1].text):
+        if a > 0 and _ORDINAL.match(table.text[a - 1]):
             a -= 1
         out.append((a, b))
     return out
 
 
 def _last_word(doc: Doc, b: int) -> str:
-    return doc[b - 1].lower_.rstrip(".")
+    return token_table(doc).bare[b - 1]
 
 
 def _is_site(ctx: ArticleContext, a: int, b: int, words: frozenset[str]) -> bool:
@@ -130,19 +133,20 @@ def _is_site(ctx: ArticleContext, a: int, b: int, words: frozenset[str]) -> bool
     "Royal Street", "Tijuana River"), a street and a compass word ("Eglinton Avenue West"), a feature word
     first ("Lake Manassas", "Mount Chaambi"), a site word and "of" ("University of California"), or a
     name after "the 500 block of"."""
-    doc = ctx.doc
+    doc, table = ctx.doc, ctx.tokens
+    lower = table.lower
     last = _last_word(doc, b)
-    if _ORDINAL.match(doc[a].text) and last not in _street_words():
+    if _ORDINAL.match(table.text[a]) and last not in _street_words():
         return False
-    if b - a >= 3 and doc[a].lower_ in words and doc[a + 1].lower_ == "of":
+    if b - a >= 3 and lower[a] in words and lower[a + 1] == "of":
         return True
-    if b - a >= 2 and doc[a].lower_.rstrip(".") in _cue_list("leading_heads") and _is_cap(doc[a + 1]):
+    if b - a >= 2 and table.bare[a] in _cue_list("leading_heads") and table.cap[a + 1]:
         return True
-    if a >= 2 and doc[a - 1].lower_ == "of" and doc[a - 2].lower_ == "block":
+    if a >= 2 and lower[a - 1] == "of" and lower[a - 2] == "block":
         return True
     if b - a >= 3 and last in _cue_list("compass_words") and _last_word(doc, b - 1) in _street_words():
         return True
-    if b - a < 2 or not doc[b - 1].is_title or (doc[a].lower_ in words and last not in words):
+    if b - a < 2 or not doc[b - 1].is_title or (lower[a] in words and last not in words):
         return False
     if last in _cue_list("sited_facility_words"):
         return bool(inner_names(ctx, a, b))  # "Belfast Magistrate's Court", not "the Supreme Court"
@@ -153,25 +157,25 @@ def sites(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
     """Names of sites ("Nasser Hospital", "the University of Alberta", "Royal Street", "Lake Manassas") among
     the capitalised runs, as toponyms that replace the places recognised inside them. Organisations and
     people stay out, and so do names the gazetteer knows whole ("Cape Town", "Lake Chad")."""
-    doc = ctx.doc
+    doc, lower = ctx.doc, ctx.tokens.lower
     words = facility_words()
     orgs = _organisations()
     out: list[Toponym] = []
-    for a, b in _site_runs(doc):
+    for a, b in _site_runs(ctx):
         # "Royal Street at Washington Square", "February at the Kendale Lakes School": the site starts
         # after the last lower-case word that joins two names
-        cut = max((k for k in range(a, b) if doc[k].lower_ in _SITE_BREAKS), default=-1)
+        cut = max((k for k in range(a, b) if lower[k] in _SITE_BREAKS), default=-1)
         a = max(a, cut + 1)
         if b - a < 1 or not _is_site(ctx, a, b, words):
             continue
-        if a > 0 and doc[a - 1].lower_.rstrip(".") in TITLES:
+        if a > 0 and lower[a - 1].rstrip(".") in TITLES:
             continue
         street = _last_word(doc, b) in _street_words() or _last_word(doc, b - 1) in _street_words()
         ent = ctx.ent_of.get(a)
         surname_like = _last_word(doc, b) in _cue_list("surname_site_words")
         if ent is not None and ent.label_ == "PERSON" and ent.end >= b and surname_like and not street:
             continue  # "Diane Lane", "Jack Temple"; "Kew Gardens" read as a person is still the gardens
-        if _is_organisation(doc[a:b].text, orgs):
+        if _is_organisation(ctx.span_text(a, b), orgs):
             continue
         demonym_site = _last_word(doc, b) in _cue_list("demonym_site_words")
         if not demonym_site and any(t.is_demonym for t in found if a <= t.start < b):

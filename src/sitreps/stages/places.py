@@ -87,18 +87,16 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) 
         )
     _mark_dateline(doc, found, text)
     places = _place_sites(found, resolve(ctx, found, text))
-    sents = list(doc.sents)
+    idx, words = ctx.tokens.idx, ctx.tokens.text
     relations = []
     for f in found:
-        span = doc[f.start : f.end]
-        sent = sents[ctx.sentence_of(f.start)]
-        relations.append(
-            "dateline"
-            if f.dateline
-            else ""
-            if f.is_demonym
-            else f.relation or _relation(text, sent.start_char, span.start_char, span.end_char, sent.end_char)
-        )
+        if f.dateline or f.is_demonym or f.relation:
+            relations.append("dateline" if f.dateline else "" if f.is_demonym else f.relation)
+            continue
+        first, last = ctx.sentence_bounds(f.start)
+        sent_end = idx[last - 1] + len(words[last - 1])
+        span_start, span_end = idx[f.start], idx[f.end - 1] + len(words[f.end - 1])
+        relations.append(_relation(text, idx[first], span_start, span_end, sent_end))
     # "the Gaza health ministry", "Kharkiv officials": where a body sits, not where anything happened
     for n, f in enumerate(found):
         if relations[n] or f.is_demonym:

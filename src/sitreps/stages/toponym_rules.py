@@ -14,7 +14,16 @@ import re
 from spacy.tokens import Doc
 
 from sitreps.gazetteer import normalize_name
-from sitreps.stages.place_cues import cues, names, phrase_at, phrase_before, phrases, skip_back, words
+from sitreps.stages.place_cues import (
+    cues,
+    names,
+    phrase_at,
+    phrase_before,
+    phrases,
+    skip_back,
+    token_table,
+    words,
+)
 from sitreps.stages.toponym_additions import (
     datelines,
     possessive_repeats,
@@ -23,27 +32,33 @@ from sitreps.stages.toponym_additions import (
     unions_and_gulf,
     unit_areas,
 )
-from sitreps.stages.toponyms import ArticleContext, Toponym, _is_cap
+from sitreps.stages.toponyms import ArticleContext, Toponym
 
 # ------------------------------------------------------------------------------------------ rejections
 
 _SCORE = re.compile(r"\b\d{1,3}\s*[-–]\s*\d{1,3}\b")
+_YEAR_RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*\d")
 
 
 def _sport_sentence(ctx: ArticleContext, i: int) -> bool:
     """Whether the sentence holding token `i` reports sport: a score ("70-68") or a sport word."""
-    sent = ctx.doc[i].sent
-    if _SCORE.search(sent.text) and not re.search(r"\b(?:19|20)\d\d\s*[-–]\s*\d", sent.text):
-        return True
-    sport = phrases("sport_words")
-    return any(phrase_at(ctx.doc, k, sport) for k in range(sent.start, sent.end))
+    start, end = ctx.sentence_bounds(i)
+    known = ctx.sport_sentences.get(start)  # one answer per sentence: several names may ask
+    if known is None:
+        text = ctx.span_text(start, end)
+        sport = phrases("sport_words")
+        known = bool(_SCORE.search(text) and not _YEAR_RANGE.search(text)) or any(
+            phrase_at(ctx.doc, k, sport) for k in range(start, end)
+        )
+        ctx.sport_sentences[start] = known
+    return known
 
 
 def _is_team(ctx: ArticleContext, t: Toponym) -> bool:
     doc = ctx.doc
     if t.end < len(doc) and phrase_at(doc, t.end, phrases("team_words"), capitalised=True):
         return True  # "Portland Trail Blazers", "Manchester United"
-    key = normalize_name(doc[t.start : t.end].text)
+    key = normalize_name(ctx.span_text(t.start, t.end))
     if key not in names("clubs"):
         return False
     # a club named exactly as a place ("Notre Dame", "Liverpool") is the club in a sentence about sport; one
@@ -54,48 +69,50 @@ def _is_team(ctx: ArticleContext, t: Toponym) -> bool:
 
 def _is_seat_acting(ctx: ArticleContext, t: Toponym) -> bool:
     """A seat of power standing for its government: "the White House said", "White House aides"."""
-    doc = ctx.doc
-    key = normalize_name(doc[t.start : t.end].text)
+    doc, lower = ctx.doc, ctx.tokens.lower
+    key = normalize_name(ctx.span_text(t.start, t.end))
     if key in names("legislatures"):
-        prev = doc[t.start - 1].lower_ if t.start else ""
+        prev = lower[t.start - 1] if t.start else ""
         return prev in ("the", "state", "russian", "ukrainian", "israeli", "iranian") or t.end - t.start > 1
     if key not in names("seats_of_power"):
         return False
     k = skip_back(doc, t.start - 1, frozenset({"the"}))
-    if k >= 0 and doc[k].lower_ in words("seat_locative_before"):
+    if k >= 0 and lower[k] in words("seat_locative_before"):
         return t.end < len(doc) and phrase_at(doc, t.end, phrases("seat_government_after")) > 0
     # "marched to the White House" is a destination; "a letter to the Kremlin" is not
-    return not (k >= 0 and doc[k].lower_ == "to" and doc[k].head.lemma_.lower() in words("seat_motion_verbs"))
+    return not (k >= 0 and lower[k] == "to" and doc[k].head.lemma_.lower() in words("seat_motion_verbs"))
 
 
 def _after_storm_word(doc: Doc, i: int) -> bool:
     """"hurricanes Harvey, Irma and Maria", "Typhoon Haiyan": walk back over a list of names."""
     k = i - 1
     storms = phrases("storm_words")
+    table = token_table(doc)
     while k >= 0 and i - k <= 12:
         if phrase_before(doc, k + 1, storms):
             return True
-        if doc[k].text in (",", "and", "or", "&") or _is_cap(doc[k]):
+        if table.text[k] in (",", "and", "or", "&") or table.cap[k]:
             k -= 1
             continue
         return False
     return False
 
 
-def _names_currency(doc: Doc, t: Toponym) -> bool:
-    text = doc[t.start : t.end].text
-    if "$" in text:
+def _names_currency(ctx: ArticleContext, t: Toponym) -> bool:
+    if "$" in ctx.span_text(t.start, t.end):
         return True  # "US$"
-    return t.end < len(doc) and (doc[t.end].lower_ in words("currency_words") or doc[t.end].text == "$")
+    table = ctx.tokens
+    return t.end < table.n and (table.lower[t.end] in words("currency_words") or table.text[t.end] == "$")
 
 
 def _names_event(doc: Doc, t: Toponym) -> bool:
     """A place at the head of an event's name: "Dubai World Cup", "Boston Marathon", "US Open"."""
     events = phrases("event_words")
+    cap, n = token_table(doc).cap, len(doc)
     k = t.end
-    while k < len(doc) and k - t.end < 4 and _is_cap(doc[k]):
+    while k < n and k - t.end < 4 and cap[k]:
         if phrase_at(doc, k, events, capitalised=True) and not (
-            k + 1 < len(doc) and _is_cap(doc[k + 1]) and not phrase_at(doc, k + 1, events)
+            k + 1 < n and cap[k + 1] and not phrase_at(doc, k + 1, events)
         ):
             return True
         k += 1
@@ -104,8 +121,8 @@ def _names_event(doc: Doc, t: Toponym) -> bool:
 
 def _abbreviation_after_full_name(doc: Doc, t: Toponym, found: list[Toponym]) -> bool:
     """"North Korea (DPRK)": an abbreviation in parentheses right after its full name is no new toponym."""
-    i = t.start
-    if t.end - i != 1 or not doc[i].text.isupper() or i < 2 or doc[i - 1].text != "(":
+    i, text = t.start, token_table(doc).text
+    if t.end - i != 1 or not text[i].isupper() or i < 2 or text[i - 1] != "(":
         return False
     return any(f.end == i - 1 for f in found)
 
@@ -116,12 +133,12 @@ _FOREIGN_ARTICLES = frozenset({"Le", "La", "Les", "Il", "Lo", "Los", "Las", "Der
 def rejected(ctx: ArticleContext, t: Toponym, found: list[Toponym]) -> bool:
     """Whether a recognised name is no toponym after all: a team, a government speaking, a storm, a person's
     given name, a currency, an event, a company, a brand, a party tag or a repeated abbreviation."""
-    doc = ctx.doc
+    doc, text, lower = ctx.doc, ctx.tokens.text, ctx.tokens.lower
     i, j = t.start, t.end
-    prev = doc[i - 1].lower_ if i else ""
-    if j - i == 1 and i >= 2 and prev == "-" and doc[i - 2].text in cues().get("party_letters", []):
+    prev = lower[i - 1] if i else ""
+    if j - i == 1 and i >= 2 and prev == "-" and text[i - 2] in cues().get("party_letters", []):
         return True  # "Sen. Ben Sasse, R-Neb."
-    if _abbreviation_after_full_name(doc, t, found) or _names_currency(doc, t):
+    if _abbreviation_after_full_name(doc, t, found) or _names_currency(ctx, t):
         return True
     if t.is_demonym:
         return False
@@ -130,13 +147,13 @@ def rejected(ctx: ArticleContext, t: Toponym, found: list[Toponym]) -> bool:
     if _after_storm_word(doc, i):
         return True
     k = skip_back(doc, i - 1, frozenset({"'s", "’s"}))
-    if j - i == 1 and k >= 0 and doc[k].lower_ in words("kin_words"):
+    if j - i == 1 and k >= 0 and lower[k] in words("kin_words"):
         return True  # "his daughter Yulia", "girlfriend Olivia"
-    if i >= 1 and doc[i - 1].text in _FOREIGN_ARTICLES and not ctx.is_sentence_start(i - 1):
+    if i >= 1 and text[i - 1] in _FOREIGN_ARTICLES and not ctx.is_sentence_start(i - 1):
         return True  # "Le Bernardin", "La Perla": a name the gazetteer lacks whole is a venue or a brand
-    if i >= 2 and prev == "of" and doc[i - 2].lower_ in words("company_heads"):
+    if i >= 2 and prev == "of" and lower[i - 2] in words("company_heads"):
         return True  # "Bank of England"
-    return j - i == 1 and normalize_name(doc[i].text) in names("brands") and prev != "the"
+    return j - i == 1 and normalize_name(text[i]) in names("brands") and prev != "the"
 
 
 # ---------------------------------------------------------------------------------------------- shapes
@@ -146,13 +163,13 @@ def reshaped(ctx: ArticleContext, t: Toponym, taken: set[int]) -> Toponym:
     """The toponym's span as the typed scheme draws it: with a capitalised compass word before it
     ("Northern Europe", "West Wales"), with ", D.C." after Washington, without a lower-case generic word
     after it ("Cork city" -> "Cork", "Kasserine governorate" -> "Kasserine")."""
-    doc = ctx.doc
+    doc, table = ctx.doc, ctx.tokens
     if t.is_demonym:
         return t
     i, j = t.start, t.end
-    if j - i > 1 and doc[j - 1].is_lower and doc[j - 1].lower_ in words("generic_lower_after"):
+    if j - i > 1 and table.is_lower[j - 1] and table.lower[j - 1] in words("generic_lower_after"):
         j -= 1
-    if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].text in ("D.C.", "D.C", "DC"):
+    if j + 1 < table.n and table.text[j] == "," and table.text[j + 1] in ("D.C.", "D.C", "DC"):
         j += 2  # "Washington, D.C."
     compass = phrases("compass_words")
     for size in (2, 1):

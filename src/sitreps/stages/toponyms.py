@@ -24,7 +24,7 @@ from sitreps.gazetteer import (
     strip_articles,
 )
 from sitreps.model import Place
-from sitreps.stages.place_cues import attack_nouns, local_cue, state_abbreviation
+from sitreps.stages.place_cues import TokenTable, attack_nouns, local_cue, state_abbreviation, token_table
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_WINDOW = 7
@@ -121,29 +121,26 @@ def _is_cap(tok: Token) -> bool:
     return t[:1].isupper() and any(c.isalpha() for c in t) and not any(c.isdigit() for c in t)
 
 
-def _is_connector(doc: Doc, i: int) -> bool:
-    tok = doc[i]
-    if tok.text in ("-", "'") and i > 0:
-        return not doc[i - 1].whitespace_ and not tok.whitespace_
-    return tok.lower_ in CONNECTORS
+def _is_connector(table: TokenTable, i: int) -> bool:
+    if table.text[i] in ("-", "'") and i > 0:
+        return not table.ws[i - 1] and not table.ws[i]
+    return table.lower[i] in CONNECTORS
 
 
 def _runs(doc: Doc) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens, joined by connectors, that start and end capitalised."""
+    table = token_table(doc)
+    cap, ws = table.cap, table.ws
     runs: list[tuple[int, int]] = []
-    i, n = 0, len(doc)
+    i, n = 0, table.n
     while i < n:
-        if not _is_cap(doc[i]):
+        if not cap[i]:
             i += 1
             continue
         j = last_cap = i
-        while (
-            j + 1 < n
-            and (_is_cap(doc[j + 1]) or _is_connector(doc, j + 1))
-            and "\n" not in doc[j].whitespace_
-        ):
+        while j + 1 < n and (cap[j + 1] or _is_connector(table, j + 1)) and "\n" not in ws[j]:
             j += 1
-            if _is_cap(doc[j]):
+            if cap[j]:
                 last_cap = j
         runs.append((i, last_cap + 1))
         i = last_cap + 1
@@ -153,21 +150,26 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
 def _windows(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Every sub-window of each run that starts and ends capitalised, plus one or two lower-case
     words after a run ("Rafah crossing", "Sheikh Najjar industrial zone")."""
+    table = token_table(doc)
+    cap, n = table.cap, table.n
     out = []
     for a, b in runs:
+        # lower-case content words right after the run: how many of the next two there are
+        plain = 0
+        while plain < 2 and b + plain < n and _plain_lower(table, b + plain):
+            plain += 1
         for i in range(a, b):
-            if not _is_cap(doc[i]):
+            if not cap[i]:
                 continue
             for j in range(i + 1, min(b, i + MAX_WINDOW) + 1):
-                if _is_cap(doc[j - 1]):
+                if cap[j - 1]:
                     out.append((i, j))
-            for extra in (1, 2):
-                k = b + extra
-                if k <= len(doc) and all(
-                    doc[x].is_alpha and doc[x].is_lower and not doc[x].is_stop for x in range(b, k)
-                ):
-                    out.append((i, k))
+            out.extend((i, b + extra) for extra in range(1, plain + 1))
     return out
+
+
+def _plain_lower(table: TokenTable, x: int) -> bool:
+    return table.is_alpha[x] and table.is_lower[x] and not table.is_stop[x]
 
 
 class ArticleContext:
@@ -189,36 +191,59 @@ class ArticleContext:
             if tok.is_alpha and not tok.is_stop
         }
         self.sent_starts = [s.start for s in doc.sents]
+        # token facts and the text, read from tables rather than from new Token and Span objects
+        self.tokens = token_table(doc)
+        self.text = self.tokens.doc_text
+        self._runs: list[tuple[int, int]] | None = None
+        # whether a sentence (by its first token) reports sport; `toponym_rules` fills it as names ask
+        self.sport_sentences: dict[int, bool] = {}
+
+    @property
+    def runs(self) -> list[tuple[int, int]]:
+        """`_runs(doc)`, computed once: recognition, sites and unit areas all read them."""
+        if self._runs is None:
+            self._runs = _runs(self.doc)
+        return self._runs
 
     def sentence_of(self, tok_i: int) -> int:
         return max(0, bisect_right(self.sent_starts, tok_i) - 1)
 
+    def sentence_bounds(self, tok_i: int) -> tuple[int, int]:
+        """Token range [start, end) of the sentence holding token `tok_i` (as `doc[tok_i].sent`)."""
+        s = self.sentence_of(tok_i)
+        end = self.sent_starts[s + 1] if s + 1 < len(self.sent_starts) else len(self.doc)
+        return self.sent_starts[s], end
+
+    def span_text(self, i: int, j: int) -> str:
+        """`doc[i:j].text`, from the text (empty for an empty range)."""
+        return self.tokens.span_text(i, j) if i < j else ""
+
     def is_sentence_start(self, tok_i: int) -> bool:
         s = self.sent_starts[self.sentence_of(tok_i)]
-        return all(not self.doc[k].is_alpha for k in range(s, tok_i))
+        return not any(self.tokens.is_alpha[s:tok_i])
 
     def has_place_cue(self, i: int, j: int) -> bool:
-        doc = self.doc
+        lower, text, n = self.tokens.lower, self.tokens.text, self.tokens.n
         k = i - 1
-        while k >= 0 and (doc[k].lower_ in ("the", "a", "an") or doc[k].lower_ in CUE_GAP_WORDS):
+        while k >= 0 and (lower[k] in ("the", "a", "an") or lower[k] in CUE_GAP_WORDS):
             k -= 1
-        if doc[j - 1].lower_ in FEATURE_AFTER and j - i > 1:  # "Shan State", "Menaka Region"
+        if lower[j - 1] in FEATURE_AFTER and j - i > 1:  # "Shan State", "Menaka Region"
             return True
-        if k >= 0 and doc[k].lower_ in PLACE_CUES_BEFORE:
+        if k >= 0 and lower[k] in PLACE_CUES_BEFORE:
             return True
         if (
             k >= 2
-            and doc[k].lower_ in ("on", "at", "against")
-            and doc[k - 1].lemma_.lower() in attack_nouns()
+            and lower[k] in ("on", "at", "against")
+            and self.doc[k - 1].lemma_.lower() in attack_nouns()
         ):
             return True  # "a strike on Khan Younis"
-        if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in PLACE_CUES_BEFORE:
+        if k >= 1 and lower[k] == "of" and lower[k - 1] in PLACE_CUES_BEFORE:
             return True
-        if j < len(doc) and (doc[j].lower_ in FEATURE_AFTER or doc[j].text in ("-based", "-bound")):
+        if j < n and (lower[j] in FEATURE_AFTER or text[j] in ("-based", "-bound")):
             return True
-        if j < len(doc) and doc[j].text == "," and _APPOSITIVE.match(doc[j : min(len(doc), j + 8)].text):
+        if j < n and text[j] == "," and _APPOSITIVE.match(self.span_text(j, min(n, j + 8))):
             return True
-        return j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in ("based", "bound", "held")
+        return j + 1 < n and text[j] == "-" and lower[j + 1] in ("based", "bound", "held")
 
 
 def _is_prominent(h: GazetteerHit) -> bool:
@@ -232,8 +257,8 @@ def _prominent_place(gaz: Gazetteer, text: str) -> bool:
 
 def recognise(ctx: ArticleContext) -> list[Toponym]:
     doc, gaz = ctx.doc, ctx.gaz
-    windows = _windows(doc, _runs(doc))
-    texts = {w: doc[w[0] : w[1]].text for w in windows}
+    windows = _windows(doc, ctx.runs)
+    texts = {w: ctx.span_text(w[0], w[1]) for w in windows}
     keys = []
     for w in windows:
         exact, skel = name_keys(texts[w])
@@ -246,8 +271,8 @@ def recognise(ctx: ArticleContext) -> list[Toponym]:
     out: list[Toponym] = []
     chain_end = -1  # end token of the last accepted place with a cue: "in Latakia, Hama and Idlib"
     orgs = _organisations()
-    i = 0
-    while i < len(doc):
+    i, n = 0, len(doc)
+    while i < n:
         accepted = None
         starting = sorted(by_start.get(i, []), key=lambda w: -(w[1] - w[0]))
         org = next((w for w in starting if _is_organisation(texts[w], orgs)), None)
@@ -290,15 +315,17 @@ def _judge(
 ) -> Toponym | None:
     """Whether window `w` names a place (or a country by adjective); None when it does not."""
     doc, gaz = ctx.doc, ctx.gaz
+    tab = ctx.tokens
+    toks, lower, cap, n = tab.text, tab.lower, tab.cap, tab.n
     i, j = w
     key = normalize_name(text)
-    if j - i == 1 and i >= 2 and doc[i - 1].text == "," and _is_cap(doc[i - 2]):
-        state = state_abbreviation(gaz, doc[i].text)
+    if j - i == 1 and i >= 2 and toks[i - 1] == "," and cap[i - 2]:
+        state = state_abbreviation(gaz, toks[i])
         if state:  # "South Bend, Ind."
             return Toponym(i, j, state)
     if not key or (j - i == 1 and key in not_places):
         return None
-    if doc[i].is_stop and not (j - i == 1 and doc[i].is_upper and _country_hit(gaz, text)):
+    if tab.is_stop[i] and not (j - i == 1 and tab.is_upper[i] and _country_hit(gaz, text)):
         return None  # "US" is the country, "us" and "And" are not places
     adjective_cc = gaz.country_for_adjective(text) if j - i <= 2 else None
     if adjective_cc:
@@ -306,18 +333,18 @@ def _judge(
     demonym = _demonym(gaz, text) if j - i <= 3 else None
     if demonym is not None:
         return demonym_toponym(i, j, demonym)
-    if j - i == 1 and doc[i].is_upper and len(key) <= 5 and not ctx.is_sentence_start(i):
+    if j - i == 1 and tab.is_upper[i] and len(key) <= 5 and not ctx.is_sentence_start(i):
         # an all-capitals short word in running text is an acronym ("SDF", "RSF"), bar country codes
         hits = [h for h in gaz.hits(text, limit=5) if h.exact and h.place.feature_type == "country"]
         return Toponym(i, j, hits[:1]) if hits else None
-    prev = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
+    prev = lower[i - 1].rstrip(".") if i > 0 else ""
     if prev in TITLES or key in ctx.person_words:
         return None
     ent = ctx.ent_of.get(i)
     inside_ent = ent is not None and ent.start <= i and j <= ent.end
     label = ent.label_ if inside_ent else ""
     part_of_name = (label in ("PERSON", "ORG") and j - i < len(ent)) or (
-        inside_ent and j < ent.end and _is_cap(doc[j]) and doc[j].lower_ not in GENERIC_AFTER
+        inside_ent and j < ent.end and cap[j] and lower[j] not in GENERIC_AFTER
     )
     if part_of_name:
         # part of a longer name: "the White Helmets", "Jack London" are no places; but "Pakistan Army",
@@ -333,13 +360,13 @@ def _judge(
     exact_ids = found_keys.get(key, [])
     hits = gaz.hits(text, limit=25) if exact_ids or found_keys.get(name_keys(text)[1]) else []
     if len(key) < 3:  # "US", "UK" as countries, "Va." and "Md." as states; never "IS" as a village
-        abbreviated = "." in text or (j < len(doc) and doc[j].text == "." and not doc[j - 1].whitespace_)
+        abbreviated = "." in text or (j < n and toks[j] == "." and not tab.ws[j - 1])
         kinds = ("country", "admin1") if abbreviated and text[:1].isupper() else ("country",)
         hits = [h for h in hits if h.exact and h.place.feature_type in kinds]
     if not hits:
         return None
     exact = [h for h in hits if h.exact]
-    if not _is_cap(doc[j - 1]) and not exact:
+    if not cap[j - 1] and not exact:
         return None  # "Rafah crossing" must be spelled as indexed
     if common:
         # a common English word ("White", "Nice") only as the place's own name and where the text
@@ -350,11 +377,11 @@ def _judge(
         hits = exact
     # "Nasser hospital", "Medina hospital": the name of the building, not a town elsewhere ("a Kharkiv
     # hospital" is in Kharkiv); only a very prominent place keeps its reading
-    facility = j < len(doc) and doc[j].lower_ in FACILITY_AFTER
-    if i > 0 and doc[i - 1].lower_ in ("a", "an"):
+    facility = j < n and lower[j] in FACILITY_AFTER
+    if i > 0 and lower[i - 1] in ("a", "an"):
         facility = False
     # "the Anderson County jail", "the Idlib Province hospital": the area's building, in the area
-    areas = j - i > 1 and doc[j - 1].lower_ in FEATURE_AFTER and bool(exact)
+    areas = j - i > 1 and lower[j - 1] in FEATURE_AFTER and bool(exact)
     if facility and not areas and (not exact or max(h.importance for h in exact) < 6.5):
         return None
     trusted = label in PLACE_LABELS or cue
@@ -374,16 +401,17 @@ def _judge(
             return None
         if label in ("PERSON", "ORG", "NORP") and not (cue and best >= 0.85):
             return None  # a name the model reads as a person or group, only loosely like a town
-    hint = FEATURE_AFTER.get(doc[j].lower_, "") if j < len(doc) else ""
-    if hint and _is_cap(doc[j]) and j - i < MAX_WINDOW:
+    hint = FEATURE_AFTER.get(lower[j], "") if j < n else ""
+    if hint and cap[j] and j - i < MAX_WINDOW:
         # a capitalised feature word is part of the name ("Henry County", "Idlib Province"); a county
         # resolves through the towns the gazetteer files under it
         if hint == "admin2":
             hits = [h for h in hits if strip_articles(normalize_name(h.place.admin2)) == strip_articles(key)]
         j += 1
-    if doc[j - 1].lower_ in WATER_WORDS:
+    if lower[j - 1] in WATER_WORDS:
         hint = "sea"  # "Red Sea" is the sea, not Sudan's Red Sea state
-    after = doc.text[doc[j - 1].idx + len(doc[j - 1]) : doc[j - 1].idx + len(doc[j - 1]) + 16]
+    end_char = tab.idx[j - 1] + len(toks[j - 1])
+    after = ctx.text[end_char : end_char + 16]
     relation = "based" if _BASED_AFTER.match(after) else "backed" if _BACKED_AFTER.match(after) else ""
     return Toponym(i, j, hits, feature_hint=hint, relation=relation)
 
