@@ -204,11 +204,30 @@ def _read_number(doc: Doc, i: int, stop: int) -> tuple[int, int] | None:
     return (value, j) if value is not None else None
 
 
+def _start_words(lex: TollLexicon) -> frozenset[str]:
+    """Words a quantity can start with besides a number: a modifier's or a vague quantity's first word."""
+    key = id(lex.vague)
+    cached = _START_WORDS.get(key)
+    if cached is None:
+        cached = frozenset(_phrases_by_first_word(MODIFIERS)) | frozenset(_phrases_by_first_word(lex.vague))
+        cached |= {"between"}
+        _START_WORDS[key] = cached
+    return cached
+
+
+_START_WORDS: dict[int, frozenset[str]] = {}
+
+
 def quantities(sent: Span, lex: TollLexicon) -> list[Quantity]:
     doc = sent.doc
     found: list[Quantity] = []
+    starts = _start_words(lex)
     i = sent.start
     while i < sent.end:
+        tok = doc[i]
+        if not (tok.like_num or tok.lower_ in starts):
+            i += 1  # no number, modifier or vague quantity can start here
+            continue
         q = _quantity_at(doc, i, sent, lex)
         if q is None:
             i += 1
