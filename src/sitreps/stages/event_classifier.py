@@ -180,10 +180,19 @@ NON_EVENT_CODES = frozenset({"ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER
 def non_event_sentence(sentence: Doc | Span, min_probability: float = 0.8) -> str:
     """The non-event kind (a disaster, a crime, diplomacy, an attribution) of a sentence when the classifier
     rates it at least `min_probability` AND the cue lexicon of `non_events` names the same kind; else "".
-    Two independent readings must agree before a trigger's event is dropped."""
-    best, p = classify(sentence)[0]
-    if best not in NON_EVENT_CODES or p < min_probability:
-        return ""
+    Two independent readings must agree before a trigger's event is dropped. The cheap cue lexicon is asked
+    first, and the answer is kept per sentence (several triggers share one)."""
     from sitreps.stages import non_events
 
-    return best if non_events.classify(sentence) == best else ""
+    span = sentence if isinstance(sentence, Span) else sentence[:]
+    doc = span.doc
+    key = (span.start, span.end, min_probability)
+    cache = doc.user_data.setdefault("sitreps_non_event_sentence", {})
+    if key in cache:
+        return cache[key]
+    kind = non_events.classify(sentence) or ""
+    if kind:
+        best, p = classify(sentence)[0]
+        kind = kind if best == kind and p >= min_probability else ""
+    cache[key] = kind
+    return kind
