@@ -69,6 +69,34 @@ def _tense_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(lexicon()["ahead_words"]), frozenset(lexicon()["prospective_verbs"])
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_UNITS = ("hour", "day", "week", "month", "year")
+
+
+@lru_cache(maxsize=1)
+def _rule_needs() -> dict[str, tuple[str, ...]]:
+    """For each rule, lower-case strings of which every match contains at least one (none: always run)."""
+    lex = lexicon()
+    first_words = lambda key: tuple({str(k).lower().split()[0] for k in lex[key]})  # noqa: E731
+    return {
+        "explicit_mdy": _MONTHS, "explicit_dmy": _MONTHS, "month_year": _MONTHS, "relative_month": _MONTHS,
+        "bare_month_prep": _MONTHS, "bare_month": _MONTHS,
+        "holiday": tuple({w.replace("’", "'").split()[0].replace("'", "") for w in first_words("holidays")}),
+        "quarter": ("quarter", "period", "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"),
+        "half": ("half",), "fiscal": ("fiscal",), "season": ("spring", "summer", "autumn", "winter", "fall"),
+        "decade": ("decade", "0s", "0's", "ties"), "century": ("century",), "year_end": ("year",),
+        "full_year": ("year",), "anaphoric": first_words("anaphoric"), "ago": ("ago", "earlier", "before"),
+        "past_span": ("past", "last"), "recent": ("recent",), "coming": ("coming", "next", "ahead"),
+        "period": ("week", "month", "year"),
+        "relative_day": ("yesterday", "night", "today", "tomorrow", "morning", "afternoon", "evening"),
+        "weekday": ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+        "time_of_day": ("a.m.", "p.m.", "am", "pm", ":", "noon", "midnight"),
+        "year_prep": ("19", "20"), "year_part": ("19", "20"), "spoken_year": ("nineteen", "thousand"),
+        "year_ago": ("year",), "duration_of": _UNITS, "duration_for": _UNITS,
+        "reference": first_words("reference_words"),
+    }  # fmt: skip
+
+
 def _tense(doc: Doc, start_char: int, end_char: int) -> Tense:
     """The tense of the clause governing an expression: "future" ("will meet on Thursday"),
     "prospective" ("would"), "planned" ("expects ... to rise"), "past" or "" (present, unknown)."""
@@ -232,7 +260,11 @@ def find_dates(doc: Doc, article: Article) -> list[DateMention]:
         taken.append((s, e))
         found.append((s, e, res))
 
-    for pattern, normalise in _RULES:
+    low = text.lower()
+    for name, (pattern, normalise) in zip(_ORDER, _RULES, strict=True):
+        needs = _rule_needs().get(name)
+        if needs and not any(w in low for w in needs):
+            continue  # a word every match of the rule contains is absent: skip the (slower) regex scan
         for m in pattern.finditer(text):
             s, e = m.span()
             s = _strip_leading_preposition(text, s, e)
