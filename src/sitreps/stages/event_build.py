@@ -56,6 +56,14 @@ def _instrument(words: str, lexicon: Lexicon) -> str:
     return event_typing.instrument(words, lexicon)
 
 
+def _sentence_instrument(sent, lexicon: Lexicon) -> str:
+    """`_instrument` of a whole sentence, kept on the Doc: the next sentences ask for it again."""
+    cache = sent.doc.user_data.setdefault("sitreps_sentence_instrument", {})
+    if sent.start not in cache:
+        cache[sent.start] = _instrument(sentence_words(sent), lexicon)
+    return cache[sent.start]
+
+
 def sentence_candidates(trigs, idx: int, sent_words: str, lexicon: Lexicon, sents) -> list[Candidate]:
     """The sentence's real triggers with their sub-event types decided where the words allow it
     (`event_typing`: the weapon, a protest, a disrupted weapon, a capture of territory)."""
@@ -64,7 +72,7 @@ def sentence_candidates(trigs, idx: int, sent_words: str, lexicon: Lexicon, sent
     context_weapon = ""
     for back in range(1, CONTEXT_WINDOW + 1):
         if idx - back >= 0 and not context_weapon:
-            context_weapon = _instrument(sentence_words(sents[idx - back]), lexicon)
+            context_weapon = _sentence_instrument(sents[idx - back], lexicon)
     typed = [(t, event_typing.refine(t, sent_words, weapon, context_weapon)) for t in real]
     typed = [(t, sub) for t, sub in typed if sub]
     # a weak trigger ("killed" in "an air strike killed 5") only makes an event when nothing stronger does
