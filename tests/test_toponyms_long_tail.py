@@ -208,3 +208,19 @@ def test_fast_phrase_lookup_agrees_with_the_plain_scan() -> None:
         for capitalised in (False, True):
             fast = place_cues.phrase_at(doc, k, options, capitalised)
             assert fast == place_cues._phrase_at_slow(doc, k, options, capitalised)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gunmen attacked the northern village of Boloum, killing ten people.", "Boloum"),
+        ("Guerrillas struck at the remote eastern hamlet of Kotiyagala, killing 19 men.", "Kotiyagala"),
+        ("He was captured on the tiny Greek island of Lipsi on July 17.", "Lipsi"),
+    ],
+)
+def test_unknown_settlement_named_after_a_settlement_word(spans, text, name):
+    assert name in spans(text)
+
+
+def test_an_organisation_after_of_is_no_settlement(spans):
+    assert "United Nations" not in spans("Officials of the city of Aleppo met envoys of the United Nations.")

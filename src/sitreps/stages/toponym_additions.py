@@ -115,6 +115,7 @@ def unit_areas(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
     village", lower case, where the toponym is the name alone)."""
     doc, table = ctx.doc, ctx.tokens
     units, lower_after = phrases("admin_unit_words"), words("settlement_lower_after")
+    before_of = words("settlement_before_of")
     out = []
     for a, b in ctx.runs:
         while a < b and table.is_stop[a]:
@@ -127,9 +128,13 @@ def unit_areas(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
                 out.append(site_toponym(ctx, a, end))
                 break
         else:
-            # "Torkula village": an unknown name the text calls a settlement
+            # "Torkula village": an unknown name the text calls a settlement; "the village of Boloum", "the
+            # remote hamlet of Kotiyagala": one it names after a settlement word
             called = b < table.n and table.lower[b] in lower_after and table.is_lower[b]
-            if called and _plain_name(ctx, a, b) and not any(f.start < b and a < f.end for f in found):
+            named = a >= 2 and table.lower[a - 1] == "of" and table.lower[a - 2] in before_of
+            named = named and table.is_lower[a - 2]
+            plain = _plain_name(ctx, a, b, person_ok=named)  # "the village of X": X is no person
+            if (called or named) and plain and not any(f.start < b and a < f.end for f in found):
                 out.append(site_toponym(ctx, a, b))
     return out
 
@@ -164,15 +169,16 @@ def unions_and_gulf(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
     return out
 
 
-def _plain_name(ctx: ArticleContext, a: int, b: int) -> bool:
-    """Whether tokens [a, b) can be a place's own name: short, capitalised, no common word, no person."""
+def _plain_name(ctx: ArticleContext, a: int, b: int, person_ok: bool = False) -> bool:
+    """Whether tokens [a, b) can be a place's own name: short, capitalised, no common word, no person
+    (unless the words before it say it is a place: `person_ok`)."""
     table = ctx.tokens
     if not 0 < b - a <= 4 or not table.cap[a]:
         return False
     if a > 0 and table.lower[a - 1].rstrip(".") in TITLES:
         return False
     ent = ctx.ent_of.get(a)
-    if ent is not None and ent.label_ == "PERSON" and ent.end >= b:
+    if ent is not None and ent.label_ == "PERSON" and ent.end >= b and not person_ok:
         return False
     compass = words("compass_words")
     name_words = [k for k in range(a, b) if table.is_alpha[k] and table.lower[k] not in compass]
