@@ -197,3 +197,16 @@ def test_protest_type_reads_violence_then_force_then_intervention(words, expecte
 def test_typing_lexicon_is_data():
     tl = load_typing_lexicon()
     assert "ied" in tl.weapon_nouns and "base" in tl.base_nouns and "flood" in tl.disaster_words
+
+
+def test_deaths_make_excessive_force_whatever_else_the_police_fired() -> None:
+    from sitreps.nlp import parse
+    from sitreps.stages.event_typing import protest_type, sentence_words
+
+    def kind(text: str) -> str:
+        return protest_type(sentence_words(next(iter(parse(text).sents))))
+
+    assert kind("Police fired rubber bullets and tear gas at protesters, killing two of them.") == (
+        "Excessive force against protesters"
+    )
+    assert kind("Police fired rubber bullets at protesters, injuring five.") == "Protest with intervention"

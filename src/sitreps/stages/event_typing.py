@@ -352,7 +352,8 @@ def protest_type(words: str, tl: TypingLexicon | None = None) -> str:
         words = words.replace(f" {gear} ", " police ")
     if has_any(words, tl.protester_violence):
         return "Violent demonstration"
-    if has_any(words, tl.lethal_force) and not has_any(words, tl.lethal_force_not):
+    lethal = has_any(words, tl.lethal_force) and not has_any(words, tl.lethal_force_not)
+    if lethal or has_any(words, tl.lethal_force_always):
         return "Excessive force against protesters"
     if has_any(words, tl.protest_intervention):
         return "Protest with intervention"
