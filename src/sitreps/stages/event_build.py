@@ -7,8 +7,6 @@ from __future__ import annotations
 import dataclasses
 from datetime import timedelta
 
-from spacy.tokens import Span
-
 from sitreps.model import (
     Actor,
     ActorMention,
@@ -46,11 +44,6 @@ class Candidate:
     borrowed_place: bool = False  # the place is the sentence's nearest, not one the trigger governs
 
 
-def sentence_words(sent: Span) -> str:
-    """Lower-cased text and lemmas of a sentence, space-padded for substring tests."""
-    return " " + " ".join([t.lower_ for t in sent] + [t.lemma_.lower() for t in sent]) + " "
-
-
 def _instrument(words: str, lexicon: Lexicon) -> str:
     """The sub-event type that the weapon named in `words` points to, or ""."""
     return event_typing.instrument(words, lexicon)
@@ -60,7 +53,7 @@ def _sentence_instrument(sent, lexicon: Lexicon) -> str:
     """`_instrument` of a whole sentence, kept on the Doc: the next sentences ask for it again."""
     cache = sent.doc.user_data.setdefault("sitreps_sentence_instrument", {})
     if sent.start not in cache:
-        cache[sent.start] = _instrument(sentence_words(sent), lexicon)
+        cache[sent.start] = _instrument(event_typing.sentence_words(sent), lexicon)
     return cache[sent.start]
 
 

@@ -96,8 +96,14 @@ def load_typing_lexicon() -> TypingLexicon:
 
 
 def sentence_words(sent: Span) -> str:
-    """Lower-cased text and lemmas of a sentence, space-padded, for whole-word tests with `has_any`."""
-    return " " + " ".join([t.lower_ for t in sent] + [t.lemma_.lower() for t in sent]) + " "
+    """Lower-cased text and lemmas of a sentence, space-padded, for whole-word tests with `has_any`. Kept
+    on the Doc: the trigger, typing, event and non-event stages all ask for the same sentences."""
+    cache = sent.doc.user_data.setdefault("sitreps_sentence_words", {})
+    key = (sent.start, sent.end)
+    words = cache.get(key)
+    if words is None:
+        words = cache[key] = " " + " ".join([t.lower_ for t in sent] + [t.lemma_.lower() for t in sent]) + " "
+    return words
 
 
 def has_any(words: str, items: Iterable[str]) -> bool:

@@ -44,7 +44,6 @@ from sitreps.stages.event_build import (
     own_people_killed,
     possessed_by_speaker,
     sentence_candidates,
-    sentence_words,
     trigger_roles,
     trigger_span,
 )
@@ -86,7 +85,7 @@ def find_events(
         sent = sents[idx]
         if _is_heading(sent):
             continue  # a headline or caption line repeats the story's events, it is not one
-        candidates = sentence_candidates(trigs, idx, sentence_words(sent), lexicon, sents)
+        candidates = sentence_candidates(trigs, idx, event_typing.sentence_words(sent), lexicon, sents)
         candidates = assign_places(candidates, doc, places, actor_spans, idx)
         rivals = [c.trigger for c in candidates]
         for cand in candidates:

@@ -25,6 +25,8 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from sitreps.stages.event_typing import sentence_words
+
 KINDS = ("ATTRIB", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "ORG_CRIME", "DIPLO")
 STRONG, WEAK = 2.0, 1.0
 THRESHOLD = 2.0
@@ -122,11 +124,6 @@ def load_non_event_lexicon() -> NonEventLexicon:
 # --- reading one sentence --------------------------------------------------------------------------------
 
 
-def _sentence_words(sent: Span) -> str:
-    """Lower-cased text and lemmas, space-padded, for whole-word phrase tests."""
-    return " " + " ".join([t.lower_ for t in sent] + [t.lemma_.lower() for t in sent]) + " "
-
-
 def _has(words: str, items: Iterable[str]) -> bool:
     return any(f" {w} " in words for w in items)
 
@@ -177,7 +174,7 @@ def _vetoed(kind: str, sent: Span, words: str, lex: NonEventLexicon) -> bool:
 
 def _sentence_scores(sent: Span, lex: NonEventLexicon) -> dict[str, tuple[float, list[str]]]:
     """Weight and cues per kind in one sentence, vetoes applied."""
-    words = _sentence_words(sent)
+    words = sentence_words(sent)
     out: dict[str, tuple[float, list[str]]] = {}
     for kind, cues in lex.kinds.items():
         score, found = 0.0, []
