@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from sitreps import store as store_module
-from sitreps.model import Actor, Article, ArticleAnalysis, EventMention, Place, TextSpan, Toll, to_jsonable
+from sitreps.model import Actor, Article, ArticleAnalysis, EventMention, Place, TextSpan, to_jsonable
 from sitreps.store import SCHEMA_VERSION, Store, event_from_dict, mention_from_dict
 
 RUSSIA = Actor("Military Forces of Russia (2000-)", 8, "RU", "state")
@@ -74,15 +74,13 @@ def test_sides_that_disagree_still_sum_to_the_fused_toll(store: Store) -> None:
     assert tuple(getattr(event, c) for c in SIDES) == (0, 10, 0, 2)
 
 
-def test_stored_mentions_have_their_sides_settled_from_the_tolls(store: Store) -> None:
-    text = "Russian strikes near Raqa killed 16 IS jihadists."
-    toll = Toll(TextSpan(32, 48, "16 IS jihadists"), 0, "killed", 16, 16, 16, who="IS jihadists")
-    # the events stage counted the dead before it named the actors: all unknown
-    a = analysis(text, "AFP", 16, (0, 0, 0, 16), tolls=[toll])
-    store.add_analysis(a)
-    (stored,) = store.mentions()
-    assert tuple(getattr(stored, c) for c in SIDES) == (0, 16, 0, 0)
-    assert a.mentions[0].deaths_unknown == 16  # the caller's analysis is left as it was
+def test_the_events_stage_settles_sides_once_actors_are_final() -> None:
+    from sitreps.model import Article
+    from sitreps.pipeline import analyse
+
+    analysis = analyse(Article(text="Russian strikes near Raqa killed 16 IS jihadists."))
+    (mention,) = [m for m in analysis.mentions if m.fatalities_best == 16]
+    assert tuple(getattr(mention, c) for c in SIDES) == (0, 16, 0, 0)
 
 
 def test_a_version_1_database_is_migrated(tmp_path: Path) -> None:

@@ -255,16 +255,6 @@ def event_from_dict(d: dict[str, Any]) -> Event:
     return Event(**kw)
 
 
-def _settled(analysis: ArticleAnalysis) -> list[EventMention]:
-    """Copies of the analysis' mentions with their deaths per side settled from its tolls, now that
-    their actors are final (the events stage may name actor1 after it counted the dead)."""
-    from sitreps.stages import toll_sides  # here: reading a database must not load the NLP stack
-
-    mentions = [replace(m) for m in analysis.mentions]
-    toll_sides.resolve_sides(mentions, analysis.tolls)
-    return mentions
-
-
 def _article(row: sqlite3.Row) -> Article:
     return Article(
         text=row["text"], title=row["title"], outlet=row["outlet"], published=_date(row["published"]),
@@ -369,7 +359,7 @@ class Store:
             if row is not None:
                 return int(row["id"]), False
             article_id = self._insert_article(article, content_hash)
-            for mention in _settled(analysis):
+            for mention in analysis.mentions:
                 if not mention.article_hash:  # fusion tells articles apart by this hash
                     mention = replace(mention, article_hash=content_hash)
                 self._insert_mention(article_id, mention, article.outlet)

@@ -12,6 +12,7 @@ from sitreps.stages.toll_quantities import VAGUE_HEADS, Quantity, TollLexicon, i
 
 SUBSET_CUES = ("including", "includes", "included", "among them", "among whom", "of whom", "incl.", "among")
 PERFECT = {"has", "have", "had"}
+PRESENT_PERFECT = {"has", "have", "'ve"}
 CAPTIVE_NOUNS = {"hostage", "prisoner", "captive"}
 TAKING_VERBS = {"take", "hold", "seize", "grab", "capture", "abduct", "kidnap"}
 _MANNER_VERBS = {
@@ -190,7 +191,7 @@ def exclusion(trigger: Token, victims: list[Token], sent: Span, lex: TollLexicon
         perfect = any(c.dep_ == "aux" and c.lower_ in PERFECT for c in main.children)
         if perfect and any(f" {p} " in clause for p in lex.cumulative_phrases):
             return "cumulative"
-    perfect = any(c.lower_ in PERFECT for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    perfect = _has_auxiliary(verb, PERFECT)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     # "the conflict, which has killed 280,000": a relative pronoun stands for the noun its clause modifies
     relative = verb.dep_ == "relcl"
@@ -209,7 +210,11 @@ def perfect_aspect(trigger: Token) -> bool:
     """The toll verb is in the present perfect ("have been killed", "has killed"): a running total when
     the number is a war's."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    return any(c.lower_ in ("has", "have", "'ve") for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    return _has_auxiliary(verb, PRESENT_PERFECT)
+
+
+def _has_auxiliary(verb: Token, forms: set[str]) -> bool:
+    return any(c.lower_ in forms for c in verb.children if c.dep_ in ("aux", "auxpass"))
 
 
 def negated(trigger: Token, victims: list[Token]) -> bool:
