@@ -18,6 +18,9 @@ from sitreps.stages.toponyms import ArticleContext, Toponym
 # importance (log scale) a namesake may lack against the name's most important reading before it pays
 FAME_GAP_FREE = 2.0
 FAME_GAP_WEIGHT = 1.0
+# a site's fallback place: others the article names within this distance make a place trustworthy
+SITE_SUPPORT_KM = 100.0
+SITE_FAMOUS_POP = 100_000
 
 
 def _focus(found: list[Toponym], gaz: Gazetteer) -> Counter:
@@ -333,7 +336,7 @@ def nearest_context_place(
     first (a street or school is in the town the text is at), else after; else its most named country.
     Toponyms inside `span` (the name itself, tokens [start, end)) do not count."""
     token = span[0]
-    best: tuple[int, Place] | None = None
+    candidates: list[tuple[int, Place]] = []
     countries: Counter = Counter()
     by_code: dict[str, Place] = {}
     for f in found:
@@ -347,8 +350,18 @@ def nearest_context_place(
             continue
         # before the name counts nearer than after it
         gap = token - f.end if f.end <= token else 3 * (f.start - token) + 1
-        if best is None or gap < best[0]:
-            best = (gap, p)
-    if best is not None:
-        return best[1]
+        candidates.append((gap, p))
+    if candidates:
+        # a place the rest of the article agrees with (others near it, or famous) over a lone small
+        # namesake of a word ("Jones", "Luck"): the text's nearest such place
+        def support(p: Place) -> int:
+            return sum(1 for _, q in candidates if _rough_km(p, q) < SITE_SUPPORT_KM)
+
+        best_support = max(support(p) for _, p in candidates)
+        trusted = [
+            (gap, p)
+            for gap, p in candidates
+            if support(p) >= min(2, best_support) or p.population >= SITE_FAMOUS_POP
+        ]
+        return min(trusted, key=lambda c: c[0])[1]
     return by_code[countries.most_common(1)[0][0]] if countries else None

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from sitreps.gazetteer import load_data_yaml, normalize_name, strip_articles
+from sitreps.gazetteer import Gazetteer, load_data_yaml, normalize_name, strip_articles
+from sitreps.model import Place
 from sitreps.stages.place_cues import facility_words, local_cue, state_abbreviation, token_table
 from sitreps.stages.toponyms import (
     FEATURE_AFTER,
@@ -40,6 +41,8 @@ def toponym_for_span(ctx: ArticleContext, i: int, j: int) -> Toponym:
     if adjective_cc:
         return Toponym(i, j, [], adjective_cc=adjective_cc)
     demonym = _demonym(gaz, text) if j - i <= 3 else None
+    if demonym is None and j - i <= 2:
+        demonym = _homeland(gaz, normalize_name(text))
     if demonym is not None:
         return demonym_toponym(i, j, demonym)
     hits = (state_abbreviation(gaz, text) if j - i == 1 else []) or gaz.hits(text, limit=25)
@@ -55,6 +58,41 @@ def toponym_for_span(ctx: ArticleContext, i: int, j: int) -> Toponym:
     if doc[j - 1].lower_ in WATER_WORDS:
         hint = "sea"
     return Toponym(i, j, hits, feature_hint=hint, local=local_cue(doc, i, j))
+
+
+@lru_cache(maxsize=1)
+def _homelands() -> dict[str, str]:
+    """People's words that name no one place ("Kurdish", "Tamil") -> their homeland region, for spans
+    someone else marked as toponyms (demonyms.yaml `not_places` with a `homeland`)."""
+    entries = load_data_yaml("demonyms.yaml").get("not_places") or []
+    return {normalize_name(w): e["homeland"] for e in entries if e.get("homeland") for w in e["words"]}
+
+
+def _homeland(gaz: Gazetteer, key: str) -> Place | None:
+    name = _homelands().get(key)
+    hits = [h for h in gaz.hits(name, limit=5) if h.exact] if name else []
+    return hits[0].place if hits else None
+
+
+def inner_demonym(ctx: ArticleContext, i: int, j: int) -> Toponym | None:
+    """A marked name with no place inside but a nationality or region word ("the European Commission",
+    "the Russian Foreign Ministry"): the body's country or region, as a demonym; None for a site that
+    lies abroad by its nature ("the Russian Embassy" is in another country's capital)."""
+    gaz, table = ctx.gaz, ctx.tokens
+    if table.bare[j - 1] in _cue_list("demonym_site_words"):
+        return None
+    for size in (3, 2, 1):
+        for a in range(i, j - size + 1):
+            text = ctx.span_text(a, a + size)
+            if not text[:1].isupper():
+                continue
+            cc = gaz.country_for_adjective(text)
+            if cc:
+                return Toponym(i, j, [], adjective_cc=cc)
+            place = _demonym(gaz, text)
+            if place is not None:
+                return demonym_toponym(i, j, place)
+    return None
 
 
 def inner_names(ctx: ArticleContext, i: int, j: int) -> list[Toponym]:

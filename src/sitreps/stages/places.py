@@ -16,7 +16,7 @@ from sitreps.gazetteer import Gazetteer, distance_km, get_gazetteer
 from sitreps.model import Article, Place, PlaceMention, TextSpan
 from sitreps.stages.place_cues import institution_nouns
 from sitreps.stages.place_ranking import nearest_context_place, resolve
-from sitreps.stages.place_sites import site_toponym, sites, toponym_for_span
+from sitreps.stages.place_sites import inner_demonym, site_toponym, sites, toponym_for_span
 from sitreps.stages.toponyms import ArticleContext, Toponym, recognise
 
 _REL_BEFORE = (
@@ -163,7 +163,11 @@ def resolve_spans(
     marked: dict[tuple[int, int], Toponym] = {}
     for i, j in set(token_spans.values()):
         t = toponym_for_span(ctx, i, j)
-        marked[(i, j)] = t if t.is_demonym or t.hits else site_toponym(ctx, i, j)
+        if not (t.is_demonym or t.hits):
+            t = site_toponym(ctx, i, j)
+            if not t.hits:
+                t = inner_demonym(ctx, i, j) or t
+        marked[(i, j)] = t
     taken = {k for i, j in marked for k in range(i, j)}
     found = [f for f in recognise(ctx) if not any(k in taken for k in range(f.start, f.end))]
     found = sorted(found + list(marked.values()), key=lambda f: (f.start, f.end))
