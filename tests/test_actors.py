@@ -59,14 +59,14 @@ def test_demonym_before_armed_noun_from_country_table(found):
 
 def test_possessive_country_and_modifiers(found):
     names, _ = found("Syria's army retook the hill after Russian Su-34M warplanes bombed it.")
-    assert names["Syria's army"].name == "Military Forces of Syria (2000-)"
+    assert names["Syria's army"].name == "Military Forces of Syria (2024-)"
     assert names["Russian Su-34M warplanes"].name.endswith("Air Force")
 
 
 def test_syrian_regime_aliases(found):
     names, _ = found("Regime forces and pro-regime forces shelled the village, and Assad's forces moved in.")
     for alias in ("Regime forces", "pro-regime forces", "Assad's forces"):
-        assert names[alias].name == "Military Forces of Syria (2000-)"
+        assert names[alias].name == "Military Forces of Syria (2024-)"
 
 
 def test_capital_as_state_but_not_as_place(found):
@@ -109,7 +109,7 @@ def test_government_warplanes_take_the_event_country(found):
     names, _ = found("Government warplanes bombed the market.")
     air = names["Government warplanes"]
     assert air.country == "" and not air.in_dictionary
-    assert st.with_country(air, "Syria").name == "Military Forces of Syria (2000-) Air Force"
+    assert st.with_country(air, "Syria").name == "Military Forces of Syria (2024-) Air Force"
 
 
 def test_anaphor_refers_to_last_named_jihadist_group(found):
@@ -147,7 +147,7 @@ def test_works_on_unparsed_doc():
 def test_lookup_actor():
     assert st.lookup_actor("ISIS").name == "Islamic State (Syria)"
     assert st.lookup_actor("Russian warplanes").name == "Military Forces of Russia (2000-) Air Force"
-    assert st.lookup_actor("Military Forces of Syria (2000-)").inter == 1
+    assert st.lookup_actor("Military Forces of Syria (2024-)").inter == 1
     assert st.lookup_actor("the weather") is None
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sitreps.model import Article, ArticleAnalysis, ItemError, TextSpan
 from sitreps.nlp import parse
-from sitreps.stages import actors, attribution, counts, dates, events, places
+from sitreps.stages import actor_periods, actors, attribution, counts, dates, events, places
 
 STAGES = ("parse", "places", "dates", "counts", "actors", "attribution", "events")
 
@@ -75,6 +75,8 @@ def analyse(
     for m in mentions:
         if m.claim is not None and not m.claim.outlet:
             m.claim.outlet = article.outlet
+    # state actors under the government of their time ("Military Forces of Syria (2000-2024)" in 2015)
+    actor_periods.stamp_periods(found_actors, found_claims, mentions, article.published)
     return ArticleAnalysis(
         article=article,
         sentences=[TextSpan(s.start_char, s.end_char, s.text) for s in doc.sents],

@@ -50,6 +50,8 @@ class Country:
     name: str
     the_name: str
     period: str
+    # closed periods before the current one ("2000-2024"), oldest first: see actor_periods.py
+    earlier_periods: tuple[str, ...] = ()
 
     def actor(self, branch: str) -> Actor:
         """The state actor of `branch` ("forces", "air", "navy", "police", "government")."""
@@ -133,7 +135,13 @@ def load_actor_dictionary(extra_paths: list[Path] | None = None) -> ActorDiction
 
     d = ActorDictionary()
     for row in countries.values():
-        c = Country(row["code"], row["name"], row.get("the_name", row["name"]), str(row.get("period", "")))
+        c = Country(
+            row["code"],
+            row["name"],
+            row.get("the_name", row["name"]),
+            str(row.get("period", "")),
+            tuple(str(p) for p in row.get("earlier_periods", [])),
+        )
         d.countries[c.code] = c
         names = [c.name, *row.get("alt_names", [])]
         for key in [c.code, *names, *row.get("demonyms", [])]:

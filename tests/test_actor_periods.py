@@ -1,0 +1,48 @@
+"""State actors take the name of the government of their time (ACLED's period suffixes)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitreps.model import Actor, Article
+from sitreps.pipeline import analyse
+from sitreps.stages import actors as st
+from sitreps.stages.actor_periods import dated_actor, dated_name, period_for
+
+
+def test_period_for_picks_the_government_in_office_that_year():
+    us = st.get_actor_dictionary().countries["US"]
+    assert period_for(us, 2019) == "2017-2021"
+    assert period_for(us, 2021) == "2021-2025"
+    assert period_for(us, 2026) == us.period
+    syria = st.get_actor_dictionary().countries["SY"]
+    assert period_for(syria, 2015) == "2000-2024"
+    assert period_for(syria, 2025) == "2024-"
+
+
+def test_dated_names_keep_the_branch_and_leave_others_alone():
+    air = st.lookup_actor("Russian warplanes")
+    assert dated_actor(air, date(2015, 10, 1)) is air  # one period only: nothing to change
+    syrian_air = st.with_country(st.lookup_actor("regime warplanes"), "Syria")
+    assert dated_actor(syrian_air, date(2016, 5, 2)).name == "Military Forces of Syria (2000-2024) Air Force"
+    isis = st.lookup_actor("ISIS")
+    assert dated_actor(isis, date(2015, 1, 1)) is isis
+    assert (
+        dated_name("Police Forces of Iraq (2022-)", "IQ", date(2016, 6, 1))
+        == "Police Forces of Iraq (2014-2018)"
+    )
+    assert dated_name("Police Forces of Iraq (2022-)", "IQ", None) == "Police Forces of Iraq (2022-)"
+    rebel = Actor("Hayat Tahrir al-Sham", 2, "SY", "rebel")
+    assert dated_actor(rebel, date(2018, 1, 1)) is rebel
+
+
+def test_an_event_is_named_for_its_date_and_the_rest_for_publication():
+    article = Article(
+        text="Syrian government warplanes bombed the town of Saraqib on Monday, killing 12 civilians, "
+        "the Syrian Observatory for Human Rights said.",
+        published=date(2016, 2, 10),
+    )
+    result = analyse(article)
+    names = {m.actor1.name for m in result.mentions if m.actor1 is not None}
+    assert any("(2000-2024)" in n for n in names), names
+    assert not any("(2024-)" in a.actor.name for a in result.actors)
