@@ -177,7 +177,7 @@ def test_bare_year_entity_resolves_without_a_part():
 
 
 def test_reference_words_and_relative_months():
-    """"now"/"recently" are kind "reference" (they date no event); "last May" is the May before."""
+    """ "now"/"recently" are kind "reference" (they date no event); "last May" is the May before."""
     from datetime import date
 
     from sitreps.model import Article
@@ -192,3 +192,18 @@ def test_reference_words_and_relative_months():
     assert found["this May"].date_start == date(2015, 5, 1)
     text = "This may take weeks."
     assert not find_dates(parse(text), Article(text=text, published=date(2015, 10, 10)))
+
+
+def test_windowed_rule_scans_find_what_a_full_scan_finds():
+    from sitreps.stages import dates as D
+
+    filler = "Officials met again to discuss the reconstruction budget and other matters. " * 12
+    text = (
+        filler + "On Oct. 9, 2015, two days later, the ministry said that in the near future, and the "
+        "following morning, Christmas Day and mid-2014, some three weeks of talks would resume. " + filler
+    )
+    low = text.lower()
+    for name, (pattern, _normalise) in zip(D._ORDER, D._RULES, strict=True):
+        assert [m.span() for m in D._scan(name, pattern, text, low)] == [
+            m.span() for m in pattern.finditer(text)
+        ], name

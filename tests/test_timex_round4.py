@@ -139,3 +139,18 @@ def test_vague_references(dates_of, text, span, past):
 
 def test_a_count_of_two_thousand_is_no_year(dates_of):
     assert "two thousand" not in " ".join(dates_of("Some two thousand troops crossed the border.", MON))
+
+
+def test_phrase_alternation_matches_like_the_flat_list_longest_first():
+    import re
+
+    from sitreps.stages.timex_normalise import phrase_alternation
+
+    phrases = ["the next day", "the next week", "the following day", "late", "late last week", "later"]
+    trie = re.compile(rf"\b{phrase_alternation(phrases)}\b", re.I)
+    flat = re.compile(rf"\b(?:{'|'.join(sorted(phrases, key=len, reverse=True))})\b", re.I)
+    for text in ["late", "later that day", "late last week", "late last", "The Following Day", "the next"]:
+        got, want = trie.search(text), flat.search(text)
+        assert (got and got.group(0)) == (want and want.group(0)), text
+    curly = re.compile(phrase_alternation(["valentine's day"], apostrophes=True))
+    assert curly.search("on Valentine’s day".lower())

@@ -32,6 +32,7 @@ resolve. Precision follows the length of the resolved range: ACLED `time_precisi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -77,15 +78,19 @@ _UNITS = ("hour", "day", "week", "month", "year")
 def _rule_needs() -> dict[str, tuple[str, ...]]:
     """For each rule, lower-case strings of which every match contains at least one (none: always run)."""
     lex = lexicon()
-    first_words = lambda key: tuple({str(k).lower().split()[0] for k in lex[key]})  # noqa: E731
+    def key_words(key: str) -> tuple[str, ...]:
+        # each phrase's longest word (apostrophes split it): rarer than its first word ("the near future")
+        pieces = ([p for p in re.split(r"['’\s]+", str(k).lower()) if p] for k in lex[key])
+        return tuple({max(ws, key=len) for ws in pieces})
+
     return {
         "explicit_mdy": _MONTHS, "explicit_dmy": _MONTHS, "month_year": _MONTHS, "relative_month": _MONTHS,
         "bare_month_prep": _MONTHS, "bare_month": _MONTHS,
-        "holiday": tuple({w.replace("’", "'").split()[0].replace("'", "") for w in first_words("holidays")}),
+        "holiday": key_words("holidays"),
         "quarter": ("quarter", "period", "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"),
         "half": ("half",), "fiscal": ("fiscal",), "season": ("spring", "summer", "autumn", "winter", "fall"),
         "decade": ("decade", "0s", "0's", "ties"), "century": ("century",), "year_end": ("year",),
-        "full_year": ("year",), "anaphoric": first_words("anaphoric"), "ago": ("ago", "earlier", "before"),
+        "full_year": ("year",), "anaphoric": key_words("anaphoric"), "ago": ("ago", "earlier", "before"),
         "past_span": ("past", "last"), "recent": ("recent",), "coming": ("coming", "next", "ahead"),
         "period": ("week", "month", "year"),
         "relative_day": ("yesterday", "night", "today", "tomorrow", "morning", "afternoon", "evening"),
@@ -93,7 +98,7 @@ def _rule_needs() -> dict[str, tuple[str, ...]]:
         "time_of_day": ("a.m.", "p.m.", "am", "pm", ":", "noon", "midnight"),
         "year_prep": ("19", "20"), "year_part": ("19", "20"), "spoken_year": ("nineteen", "thousand"),
         "year_ago": ("year",), "duration_of": _UNITS, "duration_for": _UNITS,
-        "reference": first_words("reference_words"),
+        "reference": key_words("reference_words"),
     }  # fmt: skip
 
 
@@ -119,8 +124,10 @@ def _tense(doc: Doc, start_char: int, end_char: int) -> Tense:
     if aux & PROSPECTIVE_AUX:
         return "prospective"
     # "extended to Nov. 16", "expires Friday"; not "had been due to expire Friday" (a deadline gone by)
-    ahead = ahead or head.lemma_ == "expire" or (
-        head.lemma_ == "extend" and any(c.lower_ in ("to", "until", "through") for c in head.children)
+    ahead = (
+        ahead
+        or head.lemma_ == "expire"
+        or (head.lemma_ == "extend" and any(c.lower_ in ("to", "until", "through") for c in head.children))
     )
     governing_aux = set(aux)
     for up in list(head.ancestors)[:3]:
@@ -245,6 +252,40 @@ def _is_text_of(doc: Doc, text: str) -> bool:
     )
 
 
+# how far a match may reach from the word it must contain: date expressions are far shorter
+_WINDOW = 200
+
+
+@lru_cache(maxsize=1)
+def _needs_patterns() -> dict[str, re.Pattern]:
+    """Each rule's required words as one case-sensitive literal alternation, run over the lower-cased text:
+    the engine scans for literals fast, unlike the rules' case-insensitive patterns."""
+    return {
+        name: re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        for name, words in _rule_needs().items()
+        if words
+    }
+
+
+def _scan(name: str, pattern: re.Pattern, text: str, low: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, run only around the words every match of the rule contains (the same
+    matches: a match lies within `_WINDOW` characters of its word, and windows that touch are merged)."""
+    needs = _needs_patterns().get(name)
+    if needs is None or len(low) != len(text):  # lower() lengthened a character ("İ"): offsets differ
+        yield from pattern.finditer(text)
+        return
+    windows: list[list[int]] = []
+    for m in needs.finditer(low):
+        a, b = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], b)
+        else:
+            windows.append([a, b])
+    for a, b in windows:
+        # the whole string with pos/endpos: \b and lookbehinds see the text before the window
+        yield from pattern.finditer(text, a, b)
+
+
 def find_dates(doc: Doc, article: Article) -> list[DateMention]:
     """Temporal expressions of an article, each normalised against `article.published`."""
     text = article.text if _is_text_of(doc, article.text) else doc.text
@@ -262,10 +303,7 @@ def find_dates(doc: Doc, article: Article) -> list[DateMention]:
 
     low = text.lower()
     for name, (pattern, normalise) in zip(_ORDER, _RULES, strict=True):
-        needs = _rule_needs().get(name)
-        if needs and not any(w in low for w in needs):
-            continue  # a word every match of the rule contains is absent: skip the (slower) regex scan
-        for m in pattern.finditer(text):
+        for m in _scan(name, pattern, text, low):
             s, e = m.span()
             s = _strip_leading_preposition(text, s, e)
             while e > s and text[e - 1] in " ,":

@@ -25,6 +25,7 @@ from sitreps.stages.timex_normalise import (
     month_range,
     number,
     part_of_period,
+    phrase_alternation,
     quarter_of,
     quarter_range,
     unresolved,
@@ -299,9 +300,8 @@ def _shifted(start: date, end: date, grain: str, unit: str, shift: int) -> tuple
 
 
 def _words(key: str) -> str:
-    """An alternation of a lexicon's phrases, longest first, spaces matching any whitespace."""
-    phrases = sorted(lexicon()[key], key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+    """An alternation of a lexicon's phrases (a word trie, longest first), spaces matching any whitespace."""
+    return phrase_alternation(list(lexicon()[key]))
 
 
 RELATIVE_RULES: dict[str, tuple[re.Pattern, Normaliser]] = {
@@ -342,7 +342,9 @@ RELATIVE_RULES: dict[str, tuple[re.Pattern, Normaliser]] = {
         relative_day,
     ),
     "weekday": (
-        re.compile(rf"\b(?P<pre>(?:this\s+coming|coming|last|next|on|this|late|early)\s+)?(?P<wd>{WD}){DAY_PART}"),
+        re.compile(
+            rf"\b(?P<pre>(?:this\s+coming|coming|last|next|on|this|late|early)\s+)?(?P<wd>{WD}){DAY_PART}"
+        ),
         weekday,
     ),
     "time_of_day": (

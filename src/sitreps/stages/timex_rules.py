@@ -26,6 +26,7 @@ from sitreps.stages.timex_normalise import (
     number,
     ordinal,
     part_of_period,
+    phrase_alternation,
     quarter_of,
     quarter_range,
     reported_quarter,
@@ -125,8 +126,7 @@ def holiday(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
 
 
 def _holiday_names() -> str:
-    names = sorted(lexicon()["holidays"], key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in n.split()) for n in names)
+    return phrase_alternation(list(lexicon()["holidays"]), apostrophes=True)
 
 
 def iso_date(m: re.Match, ref: date | None, tense: Tense) -> Resolved | None:
@@ -377,8 +377,11 @@ def _is_season_use(m: re.Match) -> bool:
         return True
     if m.group("season").lower() == "fall":
         return bool(m.group("which")) and bool(introduced)
-    return bool(introduced) or bool(m.group("which")) or m.group("season")[0].isupper() is False and bool(
-        m.group("part")
+    return (
+        bool(introduced)
+        or bool(m.group("which"))
+        or m.group("season")[0].isupper() is False
+        and bool(m.group("part"))
     )
 
 
@@ -488,7 +491,8 @@ CALENDAR_RULES: dict[str, tuple[re.Pattern, Normaliser]] = {
     # "year-earlier profit", "year-ago levels" (after the quarter rule took "the year-ago quarter")
     "year_ago": (re.compile(r"\b(?:a[\s-])?year[\s-](?:earlier|ago|before)\b(?=\s+[a-z])", re.I), year_ago),
     "relative_month": (
-        re.compile(rf"\b(?P<which>[Ll]ast|[Tt]his|[Nn]ext)\s+{MONTH}\b(?!\s+\d)"), relative_month
+        re.compile(rf"\b(?P<which>[Ll]ast|[Tt]his|[Nn]ext)\s+{MONTH}\b(?!\s+\d)"),
+        relative_month,
     ),
     "bare_month_prep": (
         re.compile(rf"\b(?:{_PREP}\s+)(?:{EDGE}|{PART})?{MONTH}\b(?!\s+\d)"),
