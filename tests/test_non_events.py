@@ -62,6 +62,10 @@ NONE_OF_THEM = [
     "Hundreds of protesters marched in Khartoum demanding civilian rule.",
     "The central bank raised interest rates on Tuesday.",
     "There was heavy rain in the capital.",
+    # a fire set by rioters, shops looted in a riot, a haul of weapons: conflict events, no accident or crime
+    "Angry protesters set a police station on fire in Butembo.",
+    "Rioters looted shops and stole goods in Kisumu after the election.",
+    "Police seized a haul of smuggled rifles, grenades and ammunition in Mogadishu.",
 ]
 
 

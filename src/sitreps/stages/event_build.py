@@ -22,7 +22,7 @@ from sitreps.stages import event_typing, toll_sides
 from sitreps.stages.arguments import event_places, trigger_distance
 from sitreps.stages.event_places import AWAY, place_rank, trigger_places
 from sitreps.stages.event_roles import EventRoles, event_roles, is_weapon, load_role_lexicon, noun_phrase
-from sitreps.stages.triggers import Lexicon, Trigger, governing_verb, unreal_reason
+from sitreps.stages.triggers import Lexicon, Trigger, TriggerRule, governing_verb, unreal_reason
 
 REMOTE = event_typing.REMOTE
 CIVILIAN_WORDS = {
@@ -31,6 +31,7 @@ CIVILIAN_WORDS = {
     "passenger", "passengers", "family", "families", "displaced", "refugees", "patients", "pupils",
 }  # fmt: skip
 _REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"}
+_ATTEMPTED_CAPTURE = TriggerRule("Armed clash", "weak")
 # How far back (in sentences) an undated or unplaced event may inherit its date, place or weapon.
 CONTEXT_WINDOW = 2
 
@@ -60,7 +61,14 @@ def _sentence_instrument(sent, lexicon: Lexicon) -> str:
 def sentence_candidates(trigs, idx: int, sent_words: str, lexicon: Lexicon, sents) -> list[Candidate]:
     """The sentence's real triggers with their sub-event types decided where the words allow it
     (`event_typing`: the weapon, a protest, a disrupted weapon, a capture of territory)."""
-    real = [t for t in trigs if not unreal_reason(t, lexicon)]
+    reasons = [unreal_reason(t, lexicon) for t in trigs]
+    real = [t for t, why in zip(trigs, reasons, strict=True) if not why]
+    # "militants attempted to overrun the base": fighting for ground not taken, when nothing else tells it
+    real += [
+        Trigger(t.start, t.end, t.head, _ATTEMPTED_CAPTURE)
+        for t, why in zip(trigs, reasons, strict=True)
+        if why == "attempted" and t.rule.sub_event_type == "@territory"
+    ]
     weapon = _instrument(sent_words, lexicon)
     context_weapon = ""
     for back in range(1, CONTEXT_WINDOW + 1):
@@ -72,7 +80,7 @@ def sentence_candidates(trigs, idx: int, sent_words: str, lexicon: Lexicon, sent
     strong = [(t, sub) for t, sub in typed if t.rule.strength == "strong"]
     if strong and event_typing.two_sided_capture(strong, sent_words):
         strong += [(t, sub) for t, sub in typed if sub == "@kill"]
-    typed = event_typing.settle_sentence(strong or typed, sent_words)
+    typed = event_typing.settle_sentence(strong or typed, sent_words, sent=sents[idx])
     out = [Candidate(trig, sub, idx) for trig, sub in typed]
     # an explosion inside a battle belongs to the battle
     if any(c.sub_event_type == "Armed clash" for c in out):

@@ -10,23 +10,34 @@ gas explosions are no conflict events at all. The words behind these decisions l
 
 Placeholders a trigger rule may carry (`data/triggers.yaml`): "@strike" and "@explosion" (typed by the
 weapon), "@kill" and "@territory" (typed by who, see `type_with_roles`), "@disrupt", "@base", "@change",
-"@release", "@burn" (events only with the right object).
+"@release", "@burn", "@agree" (events only with the right object). Protests are typed in
+`protest_typing.py`, captures of ground in `territory_typing.py`; the shared helpers live in
+`event_typing_base.py`.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-
-import yaml
 from spacy.tokens import Span, Token
 
 from sitreps.model import ActorMention, Toll
+from sitreps.stages.event_typing_base import (
+    TypingLexicon,
+    direct_objects,
+    has_any,
+    is_person,
+    lemmas,
+    load_typing_lexicon,
+    object_lemmas,
+    objects,
+    sentence_words,
+    subjects,
+    verbs_over,
+)
+from sitreps.stages.protest_typing import protest_type
+from sitreps.stages.territory_typing import aimed_only, expels, goods_not_ground, territory_type
 from sitreps.stages.triggers import Lexicon, Trigger
+
+__all__ = ["has_any", "load_typing_lexicon", "objects", "protest_type", "sentence_words", "subjects"]
 
 REMOTE = frozenset(
     {
@@ -48,67 +59,11 @@ PROTEST_TYPES = frozenset(
 )
 _AIR, _SHELLING = "Air/drone strike", "Shelling/artillery/missile attack"
 _IED = "Remote explosive/landmine/IED"
-_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
-_REGAIN_LEMMAS = {"recapture", "retake", "regain", "liberate", "reclaim"}
-_STATE_WORDS = {
-    "army", "troop", "soldier", "military", "government", "police", "gendarme", "security", "navy",
-    "policeman", "marine", "paratrooper", "loyalist", "regime", "national", "federal", "state",
-}  # fmt: skip
 # trigger types that may be a weapon stopped before use
 _WEAPON_SUBS = REMOTE | {"@strike", "@explosion", "@territory", "@disrupt", "@kill", "@burn",
                          "Disrupted weapons use", "Non-violent transfer of territory"}  # fmt: skip
 # inter codes of armed actors (state, rebel, militias, external forces)
 _ARMED_INTER = {1, 2, 3, 4, 8}
-
-
-@dataclass(frozen=True)
-class TypingLexicon:
-    """The word lists of `data/event_typing.yaml`, as frozensets of lower-case lemmas or phrases."""
-
-    lists: dict[str, frozenset[str]]
-    disrupt_particles: dict[str, frozenset[str]]
-
-    def __getattr__(self, name: str) -> frozenset[str]:
-        try:
-            return self.lists[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-
-@lru_cache(maxsize=1)
-def load_typing_lexicon() -> TypingLexicon:
-    """The typing word lists (and users' extra files from SITREPS_EVENT_TYPING, merged), once per process."""
-    files = [yaml.safe_load(resources.files("sitreps.data").joinpath("event_typing.yaml").read_text("utf-8"))]
-    for extra in filter(None, os.environ.get("SITREPS_EVENT_TYPING", "").split(os.pathsep)):
-        files.append(yaml.safe_load(Path(extra).read_text("utf-8")) or {})
-    lists: dict[str, set[str]] = {}
-    particles: dict[str, set[str]] = {}
-    for data in files:
-        for key, value in data.items():
-            if key == "disrupt_particles":
-                for verb, words in value.items():
-                    particles.setdefault(verb, set()).update(str(w).lower() for w in words or [])
-            elif isinstance(value, list):
-                lists.setdefault(key, set()).update(str(w).lower() for w in value)
-    return TypingLexicon(
-        {k: frozenset(v) for k, v in lists.items()}, {k: frozenset(v) for k, v in particles.items()}
-    )
-
-
-def sentence_words(sent: Span) -> str:
-    """Lower-cased text and lemmas of a sentence, space-padded, for whole-word tests with `has_any`. Kept
-    on the Doc: the trigger, typing, event and non-event stages all ask for the same sentences."""
-    cache = sent.doc.user_data.setdefault("sitreps_sentence_words", {})
-    key = (sent.start, sent.end)
-    words = cache.get(key)
-    if words is None:
-        words = cache[key] = " " + " ".join([t.lower_ for t in sent] + [t.lemma_.lower() for t in sent]) + " "
-    return words
-
-
-def has_any(words: str, items: Iterable[str]) -> bool:
-    """Whether any word or phrase of `items` occurs as whole words in `words` (see `sentence_words`)."""
-    return any(f" {w} " in words for w in items)
 
 
 def instrument(words: str, lexicon: Lexicon) -> str:
@@ -119,65 +74,12 @@ def instrument(words: str, lexicon: Lexicon) -> str:
     air = has_any(words, lexicon.instruments.get(_AIR, []))
     ground = has_any(words, lexicon.instruments.get(_SHELLING, []))
     if air and ground:
+        carried = load_typing_lexicon().air_carried_munitions
+        if not has_any(words, [w for w in lexicon.instruments.get(_SHELLING, []) if w not in carried]):
+            return _AIR  # "jets fired missiles", "a helicopter fired rockets": munitions the aircraft carry
         # "warplanes and artillery pounded the town": the air raid is the one named
         return _AIR if " air " in words or " warplane " in words else _SHELLING
     return _AIR if air else _SHELLING if ground else ""
-
-
-# --- dependency helpers ------------------------------------------------------------------------------
-
-
-def _expand(tokens: Iterable[Token]) -> list[Token]:
-    """Tokens with their conjuncts, compounds and "of" objects: "a cache of weapons and ammunition"."""
-    out: list[Token] = []
-    todo = list(tokens)
-    while todo:
-        tok = todo.pop()
-        if tok in out:
-            continue
-        out.append(tok)
-        for c in tok.children:
-            if c.dep_ in ("conj", "compound", "appos", "nmod", "amod"):
-                todo.append(c)
-            elif c.dep_ == "prep" and c.lower_ == "of":
-                todo.extend(g for g in c.children if g.dep_ == "pobj")
-    return out
-
-
-def objects(verb: Token) -> list[Token]:
-    """What a verb acts on: its direct or passive-subject objects (a passive subject shared with an earlier
-    conjoined verb counts: "an IED was found and defused"), expanded with conjuncts and "of" objects."""
-    found = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
-    if verb.dep_ == "conj" and not found:
-        found = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("on", "against", "at"):  # "an attack on a checkpoint"
-            found.extend(g for g in c.children if g.dep_ == "pobj")
-    return _expand(found)
-
-
-def subjects(verb: Token) -> list[Token]:
-    """Who acts: the active subject or the passive agent ("killed by a mob"), expanded."""
-    found = [c for c in verb.children if c.dep_ == "nsubj"]
-    for c in verb.children:
-        if c.dep_ == "agent":
-            found.extend(g for g in c.children if g.dep_ == "pobj")
-    if not found and verb.dep_ in ("conj", "advcl", "xcomp", "relcl") and verb.head is not verb:
-        found = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    return _expand(found)
-
-
-def _lemmas(tokens: Iterable[Token]) -> set[str]:
-    return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
-
-
-def _verbs_over(token: Token, depth: int = 3) -> list[Token]:
-    """The token if it is a verb, and the verbs above it (nearest first)."""
-    out = [token] if token.pos_ in ("VERB", "AUX") else []
-    for anc in list(token.ancestors)[:depth]:
-        if anc.pos_ in ("VERB", "AUX"):
-            out.append(anc)
-    return out
 
 
 def _disrupting_verb(verb: Token, tl: TypingLexicon) -> bool:
@@ -196,37 +98,16 @@ def disrupted_weapon(trigger: Trigger, tl: TypingLexicon | None = None) -> bool:
     """Whether the trigger is a weapon stopped, found or taken ("defused an IED", "an IED was defused",
     "seized weapons", "shot down a drone") or the verb that does it."""
     tl = tl or load_typing_lexicon()
-    for verb in _verbs_over(trigger.head):
+    for verb in verbs_over(trigger.head):
         if not _disrupting_verb(verb, tl):
             continue
         objs = objects(verb)
         if verb is not trigger.head and trigger.head not in objs:
             continue
         wanted = tl.weapon_nouns | (tl.foil_objects if verb.lemma_.lower() in tl.foil_verbs else frozenset())
-        if _lemmas(objs) & wanted:
+        if lemmas(objs) & wanted:
             return True
     return False
-
-
-def _object_lemmas(head: Token) -> set[str]:
-    verbs = _verbs_over(head, depth=1)
-    return _lemmas(objects(verbs[0]) if verbs else [c for c in head.children if c.dep_ in _OBJECT_DEPS])
-
-
-def _is_person(tokens: list[Token], tl: TypingLexicon) -> bool:
-    """Whether the heads of `tokens` (not their "of" modifiers: "the town of Palmyra") are people."""
-    heads = [t for t in tokens if t.dep_ != "pobj" or t.head.lower_ != "of"]
-    return any(t.ent_type_ == "PERSON" for t in heads) or bool(_lemmas(heads) & tl.person_nouns)
-
-
-def _expels(verb: Token, tl: TypingLexicon) -> bool:
-    """ "drove out rebels from the villages", "expelled the militants": the people are pushed off the ground,
-    which is taken; not people captured."""
-    lemma = verb.lemma_.lower()
-    if lemma in tl.expulsion_verbs:
-        return True
-    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
-    return lemma in tl.expulsion_particle_verbs and bool(particles & {"out", "away", "back"})
 
 
 def _describes_noun(participle: Token, sub: str) -> bool:
@@ -249,7 +130,25 @@ def _hit_something(verb: Token) -> bool:
 def _vehicle_crash(sent: Span, tl: TypingLexicon) -> bool:
     """A plane, helicopter or bus that crashed or fell: the sentence tells an accident."""
     crashes = [t for t in sent if t.lemma_.lower() in ("crash", "crash-land")]
-    return any(_lemmas(subjects(t)) & tl.aircraft_vehicles for t in crashes)
+    return any(lemmas(subjects(t)) & tl.aircraft_vehicles for t in crashes)
+
+
+def _chemical_attack(head: Token, words: str, tl: TypingLexicon) -> bool:
+    """Whether a chemical-weapon trigger tells a use of it: not an industrial leak ("a chlorine tank
+    leaked"), nor talk about stockpiles ("inspectors verified the destruction of chemical weapons"),
+    nor only an accusation ("accused the regime of using chemical weapons")."""
+    if has_any(words, tl.accident_words) and not has_any(words, tl.chemical_delivery):
+        return False
+    governors = {a.lemma_.lower() for a in list(head.ancestors)[:4]}
+    if governors & (tl.talk_governors | tl.attribution_governors | tl.chemical_non_use):
+        return False
+    return not has_any(words, tl.chemical_non_use) or has_any(words, tl.chemical_delivery)
+
+
+def _takes_place(head: Token, tl: TypingLexicon) -> bool:
+    """Whether the verb's object is a place: a place noun or a named place ("entered Kidal")."""
+    objs = [t for t in objects(head) if t.dep_ != "compound"]
+    return bool(lemmas(objs) & tl.place_nouns) or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in objs)
 
 
 def _attributed(trigger: Trigger, tl: TypingLexicon) -> bool:
@@ -277,6 +176,8 @@ def refine(
     lemma = head.lemma_.lower()
     if _attributed(trigger, tl):
         return ""
+    if weapon == "Chemical weapon" and not _chemical_attack(head, words, tl):
+        weapon = ""  # "a chlorine tank leaked, killing 13": an industrial accident, no weapon
     if trigger.rule.strength == "weak" and head.dep_ == "acl" and _describes_noun(head, sub):
         # "missiles fired from the Caspian Sea", "a role reinforcing the front": a participle that describes
         # a noun, not a telling of what happened
@@ -292,8 +193,12 @@ def refine(
         return ""  # "riot police", "anti-riot units": the police, not a riot
     if sub in _WEAPON_SUBS and disrupted_weapon(trigger, tl):
         return "Disrupted weapons use"
-    if sub == "@disrupt":
+    if sub == "@disrupt" and lemma in tl.ground_disrupt_verbs and object_lemmas(head) & tl.place_nouns:
+        sub = "@territory"  # "troops recovered the locality of Kamango": ground, not a weapon found
+    elif sub == "@disrupt":
         return ""  # "bodies were found": a verb of finding with no weapon
+    if sub == "Chemical weapon" and not _chemical_attack(head, words, tl):
+        return ""  # "a chlorine tank leaked", "talks on Syria's chemical weapons": no attack told
     if sub in {"@kill", "@strike", "@explosion", "@burn"}:
         if has_any(words, tl.disaster_words | tl.accident_words) and not weapon:
             return ""  # "floods killed 12", "a gas cylinder explosion": no conflict event
@@ -303,6 +208,8 @@ def refine(
         return ""  # "missiles had crashed in Iran": a weapon gone astray; "crashed into a house" is a hit
     if trigger.rule.requires_instrument and (not weapon or has_any(words, tl.accident_words)):
         return ""  # a weapon must have hit; a fuel tank that caught fire is an accident
+    if sub == _SHELLING and weapon == _AIR:
+        return _AIR  # "jets fired missiles at a camp": the aircraft, not the missile, makes an air strike
     if sub in REMOTE and weapon == "Chemical weapon":
         return weapon  # "rockets loaded with chlorine": the agent, not the carrier, makes the type
     if sub == "@explosion":
@@ -313,23 +220,37 @@ def refine(
         return weapon  # "drones hit a building, killing five": the weapon types the killing
     if sub == "@kill" and lemma == "raid" and context_weapon in REMOTE:
         return context_weapon  # "warplanes struck ... 16 were killed in the raids"
-    if sub == "@territory" and _is_person(objects(head), tl) and not _expels(head, tl):
+    if sub == "@territory" and is_person(objects(head), tl) and not expels(head, tl):
         return "@detain"  # "captured a commander": people, not ground
-    if sub == "@territory" and has_any(words, tl.peaceful_transfer):
+    if sub == "@territory" and goods_not_ground(direct_objects(head), tl):
+        return ""  # "seized two tanks and ammunition": spoils of a fight, not ground
+    aim = aimed_only(head, words, tl) if sub == "@territory" else None
+    if aim is not None:
+        return aim  # "launched an offensive to retake the town": fighting for ground not (yet) taken
+    if sub == "@territory" and lemma in tl.ground_object_verbs and not _takes_place(head, tl):
+        return ""  # "entered the house", "secured the release": no ground taken
+    no_fight = has_any(words, tl.peaceful_transfer_unless_fighting) and not has_any(words, tl.fighting_words)
+    if sub == "@territory" and (has_any(words, tl.peaceful_transfer) or no_fight):
         return "Non-violent transfer of territory"  # "entered the town unopposed after the army withdrew"
     if sub == "Armed clash" and lemma == "assault" and head.pos_ == "VERB":
         return "@kill"  # "youths assaulted a trader": who assaulted whom decides, not a battle
     if sub == "@base":
-        return "Headquarters or base established" if _object_lemmas(head) & tl.base_nouns else ""
+        return "Headquarters or base established" if object_lemmas(head) & tl.base_nouns else ""
     if sub == "@change":
         needs_object = lemma in {"form", "join", "appoint", "elect", "announce", "split"}
-        if needs_object and not _object_lemmas(head) & tl.change_objects:
+        if needs_object and not object_lemmas(head) & tl.change_objects:
             return ""
         return "Change to group/activity"
+    if sub == "@agree":
+        phrase = trigger.end - trigger.start > 1
+        sub = "Agreement" if phrase or object_lemmas(head) & tl.agreement_nouns else ""
+    suicide = weapon == "Suicide bomb" and has_any(words, tl.suicide_words)
+    if suicide and (sub in REMOTE or sub == "Armed clash"):
+        return weapon  # "a suicide bomber blew up a car bomb", "suicide attackers stormed the base"
     if sub == "@release":
-        return "Agreement" if _object_lemmas(head) & tl.release_objects else ""
+        return "Agreement" if object_lemmas(head) & tl.release_objects else ""
     if sub == "@burn":
-        return "Looting/property destruction" if _object_lemmas(head) & tl.property_nouns else ""
+        return "Looting/property destruction" if object_lemmas(head) & tl.property_nouns else ""
     if sub == "Agreement" and any(a.lemma_.lower() in tl.talk_governors for a in list(head.ancestors)[:3]):
         return ""  # "talks on a ceasefire": diplomacy, not an agreement
     return sub
@@ -344,26 +265,10 @@ def _strike_type(trigger: Trigger, words: str, weapon: str, context_weapon: str,
     if lemma == "bombing" and not weapon and has_any(words, explosive_words):
         return _IED
     unarmed_verb = lemma == "strike" and head.pos_ == "VERB" and not (weapon or context_weapon)
-    if unarmed_verb and not _lemmas(subjects(head)) & tl.aircraft_vehicles:
+    if unarmed_verb and not lemmas(subjects(head)) & tl.aircraft_vehicles:
         return "@kill"  # "gunmen struck a village": no weapon named, so who did it to whom decides
     sub = weapon or context_weapon or _AIR  # a bare "strikes" in conflict reporting means air strikes
     return sub if sub in REMOTE else _AIR
-
-
-def protest_type(words: str, tl: TypingLexicon | None = None) -> str:
-    """The protest sub-event type of a sentence that tells a protest: the protesters' violence first, then
-    lethal force against them, then intervention, else peaceful."""
-    tl = tl or load_typing_lexicon()
-    for gear in tl.riot_gear:  # "riot police" are not rioters
-        words = words.replace(f" {gear} ", " police ")
-    if has_any(words, tl.protester_violence):
-        return "Violent demonstration"
-    lethal = has_any(words, tl.lethal_force) and not has_any(words, tl.lethal_force_not)
-    if lethal or has_any(words, tl.lethal_force_always):
-        return "Excessive force against protesters"
-    if has_any(words, tl.protest_intervention):
-        return "Protest with intervention"
-    return "Peaceful protest"
 
 
 def two_sided_capture(typed: list[tuple[Trigger, str]], words: str, tl: TypingLexicon | None = None) -> bool:
@@ -374,13 +279,17 @@ def two_sided_capture(typed: list[tuple[Trigger, str]], words: str, tl: TypingLe
 
 
 def settle_sentence(
-    typed: list[tuple[Trigger, str]], words: str, tl: TypingLexicon | None = None
+    typed: list[tuple[Trigger, str]],
+    words: str,
+    tl: TypingLexicon | None = None,
+    sent: Span | None = None,
 ) -> list[tuple[Trigger, str]]:
-    """One sentence's triggers, typed together: a protest takes over the arrests and clashes told with it;
-    a capture of territory outranks the fighting; a disrupted weapon is not also its attack."""
+    """One sentence's triggers, typed together: a protest takes over the arrests and clashes told with it
+    (its type read from the parse of `sent` when given); a capture of territory outranks the fighting; a
+    disrupted weapon is not also its attack."""
     tl = tl or load_typing_lexicon()
     if any(sub in PROTEST_TYPES for _, sub in typed):
-        decided = protest_type(words, tl)
+        decided = protest_type(words, tl, [sent] if sent is not None else ())
         typed = [(t, decided if sub.lower() in tl.protest_absorbs else sub) for t, sub in typed]
     if any(sub == "@territory" for _, sub in typed):
         # the fighting that won the ground is the capture, unless the killing is told as a fight of two
@@ -415,24 +324,24 @@ def type_with_roles(
     tl = tl or load_typing_lexicon()
     head = trigger.head
     if sub == "@territory":
-        return _territory_type(trigger, role1)
+        return territory_type(trigger.head, role1, tl)
     if sub == "@detain":
         state = role1 is not None and role1.actor.actor_type == "state"
-        if state or _lemmas(subjects(head)) & _STATE_WORDS:
+        if state or lemmas(subjects(head)) & tl.state_words:
             return "Arrests"
         return "Abduction/forced disappearance"
     if sub != "@kill":
         return sub
-    doers = _lemmas(subjects(head))
+    doers = lemmas(subjects(head))
     if doers & tl.crowd_nouns and not doers & tl.armed_nouns:
         return "Mob violence"  # "villagers beat a suspected thief to death"
     victims = objects(head)
-    victim_words = _lemmas(victims)
+    victim_words = lemmas(victims)
     if victim_words & tl.armed_nouns or victim_words & tl.armed_targets:
         return "Armed clash"  # "militants attacked a checkpoint", "killed four soldiers"
     if role2 is not None and role2.actor.inter in _ARMED_INTER:
         return "Armed clash"
-    if victims_civilian or victim_words & tl.civilian_targets or _is_person(victims, tl):
+    if victims_civilian or victim_words & tl.civilian_targets or is_person(victims, tl):
         return "Attack"  # "gunmen shot dead a trader": violence against civilians
     if any(t.who == "civilians" for t in tolls):
         return "Attack"
@@ -442,17 +351,3 @@ def type_with_roles(
         # a killing by armed men with no armed victim named: ACLED's default for one-sided violence
         return "Attack"
     return ""
-
-
-def _territory_type(trigger: Trigger, role1: ActorMention | None) -> str:
-    head = trigger.head
-    if head.lemma_.lower() in _REGAIN_LEMMAS or (role1 is not None and role1.actor.actor_type == "state"):
-        return "Government regains territory"
-    if role1 is not None:
-        return "Non-state actor overtakes territory"
-    takers = _lemmas(subjects(head))
-    if head.lower_ == "fell":  # "the town fell to the army"
-        takers = _lemmas(_expand(g for c in head.children if c.lower_ == "to" for g in c.children))
-    if takers & _STATE_WORDS:
-        return "Government regains territory"
-    return "Non-state actor overtakes territory"

@@ -6,7 +6,8 @@ has cue words and phrases (`data/non_events.yaml`); a sentence's cues are weighe
 lede counts in full and later sentences by half), and the heaviest kind of at least 2 is named, ties going
 by the file's `precedence`. Conflict evidence vetoes a kind where an ACLED coder would code an event:
 - ordnance ("a rocket", "gunmen") or an armed group's arson turns a fire or explosion into an attack;
-- a political armed group ("militants", "al-Shabaab") turns a robbery or smuggling into conflict;
+- a political armed group ("militants", "al-Shabaab") or rioters turn a robbery or smuggling into conflict,
+  and a haul of weapons or explosives is Disrupted weapons use, not organised crime;
 - a conflict verb at the root of the sentence ("troops attacked rebels as talks went on") makes the
   diplomatic or attributive words background.
 
@@ -59,6 +60,9 @@ class NonEventLexicon:
     weapons: frozenset[str]
     arson_cues: frozenset[str]
     conflict_verbs: frozenset[str]
+    crowd_actors: frozenset[str] = frozenset()
+    seized_weapons: frozenset[str] = frozenset()
+    drug_words: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -116,7 +120,8 @@ def load_non_event_lexicon() -> NonEventLexicon:
         cues,
         tuple(precedence),
         *(frozenset(lists.get(k, set())) for k in (
-            "gunfire_heads", "armed_actors", "weapons", "arson_cues", "conflict_verbs"
+            "gunfire_heads", "armed_actors", "weapons", "arson_cues", "conflict_verbs", "crowd_actors",
+            "seized_weapons", "drug_words",
         )),
     )  # fmt: skip
 
@@ -164,9 +169,13 @@ def _vetoed(kind: str, sent: Span, words: str, lex: NonEventLexicon) -> bool:
     if kind == "MAN_MADE_DISASTER":
         if _has(words, lex.weapons):
             return True
-        return _has(words, lex.arson_cues) and _has(words, lex.armed_actors)
+        # arson by an armed group or by rioters ("protesters set a police station on fire") is no accident
+        return _has(words, lex.arson_cues) and _has(words, lex.armed_actors | lex.crowd_actors)
     if kind == "ORG_CRIME":
-        return _has(words, lex.armed_actors)
+        if _has(words, lex.armed_actors | lex.crowd_actors):
+            return True  # looting in a riot, a robbery by militants: no gang crime
+        # a haul of weapons or explosives (and no drugs) is Disrupted weapons use
+        return _has(words, lex.seized_weapons) and not _has(words, lex.drug_words)
     if kind in ("DIPLO", "ATTRIB"):
         return _root_is_conflict(sent, lex)
     return False

@@ -65,6 +65,7 @@ class Lexicon:
     generalisation_words: frozenset[str]
     background_preps: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
+    attempt_governors: frozenset[str] = frozenset()
 
 
 def _read_yaml_files() -> list[dict]:
@@ -107,6 +108,7 @@ def load_lexicon() -> Lexicon:
         generalisation_words=frozenset(modality.get("generalisation_words", [])),
         background_preps=frozenset(modality.get("background_preps", [])),
         claim_nouns=frozenset(modality.get("claim_nouns", [])),
+        attempt_governors=frozenset(modality.get("attempt_governors", [])),
     )
 
 
@@ -168,7 +170,8 @@ def governing_verb(token: Token) -> Token:
 def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
     """Why a trigger is not a new real event, or "".
 
-    Reasons: "negated", "hypothetical", "background" ("despite 10 days of strikes"), "cumulative"
+    Reasons: "negated", "hypothetical", "attempted" ("tried to seize the town": an attempt, see
+    `event_build.sentence_candidates`), "background" ("despite 10 days of strikes"), "cumulative"
     ("have detained thousands since the war began"), "generalisation".
     """
     lexicon = lexicon or load_lexicon()
@@ -209,8 +212,11 @@ def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
                 return "negated"
     # "announced it would launch an offensive", "threatened to strike", "denied attacking"
     ancestor_chain = [verb, *list(verb.ancestors)[:3]]
-    for anc in ancestor_chain:
+    conj_only = True  # so far reached through conjoined verbs only: "tried to take X but were repelled"
+    for k, anc in enumerate(ancestor_chain):
         lemma = anc.lemma_.lower()
+        if k:
+            conj_only = conj_only and ancestor_chain[k - 1].dep_ == "conj"
         if anc is not verb and lemma in ("deny", "refute", "reject"):
             # "Moscow denied a US claim that missiles crashed": the crash is a claimed event; the denial
             # is attached to its claim. "The army denied shelling the town" is no event.
@@ -219,8 +225,9 @@ def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
             claim_words = [*path, *anc.children]
             if not any(t.lemma_.lower() in lexicon.claim_nouns for t in claim_words):
                 return "negated"
-        if lemma in lexicon.hypothetical_governors and anc is not head:
-            return "hypothetical"
+        if lemma in lexicon.hypothetical_governors and anc is not head and not (k and conj_only):
+            # "attempted to seize the base": fighting for ground that was not taken
+            return "attempted" if lemma in lexicon.attempt_governors else "hypothetical"
         modal = any(c.dep_ == "aux" and c.lower_ in lexicon.modal_aux for c in anc.children)
         # the trigger sits in the complement of a modal verb: "would seek to capture"
         if modal and anc is not verb and (head.dep_ in ("xcomp", "dobj", "ccomp") or verb.dep_ == "xcomp"):

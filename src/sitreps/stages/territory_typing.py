@@ -1,0 +1,94 @@
+"""Who gains the ground: the territory sub-event types as ACLED's codebook reads them.
+
+Who takes it decides, not the verb: state forces that capture or recapture ground regain it (Government
+regains territory); a rebel group or militia that takes ground overtakes it (Non-state actor overtakes
+territory), even when it "recaptures" a town it once held; ground given up without a fight is a
+Non-violent transfer of territory (`event_typing.refine`). Ground only aimed at ("an offensive to retake
+the town") or fought for without a change of control stays an Armed clash.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sitreps.model import ActorMention
+from sitreps.stages.event_typing_base import (
+    TypingLexicon,
+    expand,
+    has_any,
+    lemmas,
+    load_typing_lexicon,
+    subjects,
+)
+
+GOV, NSA, CLASH = "Government regains territory", "Non-state actor overtakes territory", "Armed clash"
+
+
+def _taker_side(tokens: list[Token], tl: TypingLexicon) -> str:
+    """ "state", "non-state" or "" for the words naming who acts (subject, agent, "fell to X")."""
+    words = lemmas(tokens)
+    if words & tl.non_state_words:
+        return "non-state"  # "pro-government militias", "rebel forces": the group, not the state
+    if words & tl.state_words:
+        return "state"
+    return ""
+
+
+def _from_side(head: Token, tl: TypingLexicon) -> str:
+    """The side the ground was taken from: "recaptured the town from the army" -> "state"."""
+    verb_and_object = [head, *(c for c in head.children if c.dep_ == "dobj")]
+    losers = [g for t in verb_and_object for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return _taker_side(expand(losers), tl) if losers else ""
+
+
+def territory_type(trigger_head: Token, role1: ActorMention | None, tl: TypingLexicon | None = None) -> str:
+    """Government regains territory or Non-state actor overtakes territory, by who takes the ground: the
+    actor dictionary's reading of actor1 first, then the words of the taker, then the side it was taken
+    from, and only then the verb ("recaptured" is a government's word when nothing else says)."""
+    tl = tl or load_typing_lexicon()
+    head = trigger_head
+    if head.lower_ == "fell" or head.lemma_.lower() == "fall":  # "the town fell to the army"
+        takers = expand(g for c in head.children if c.lower_ == "to" for g in c.children)
+    else:
+        takers = subjects(head)
+    side = _taker_side(takers, tl)
+    if role1 is not None:  # the actor dictionary knows the actor better than the words around it
+        side = "state" if role1.actor.actor_type == "state" or role1.actor.inter in (1, 8) else "non-state"
+    if side == "state":
+        return GOV
+    if side == "non-state":
+        return NSA
+    loser = _from_side(head, tl)
+    if loser == "state":
+        return NSA  # "recaptured the village from AMISOM troops"
+    if loser == "non-state" or head.lemma_.lower() in tl.regain_verbs:
+        return GOV  # "retook the town from the militants", "the town was liberated"
+    return NSA
+
+
+def aimed_only(head: Token, words: str, tl: TypingLexicon | None = None) -> str | None:
+    """For a capture told only as an aim ("launched an offensive to retake the town", "in a bid to seize"):
+    Armed clash when the sentence tells fighting for it, "" when not, and None when the capture happened."""
+    tl = tl or load_typing_lexicon()
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    if not infinitive or head.dep_ not in ("advcl", "xcomp", "acl", "relcl", "ccomp"):
+        return None
+    return CLASH if has_any(words, tl.fighting_words) else ""
+
+
+def goods_not_ground(objs: list[Token], tl: TypingLexicon) -> bool:
+    """ "seized two tanks", "captured vehicles and equipment": things taken, not ground."""
+    heads = [t for t in objs if t.dep_ not in ("compound", "amod", "nmod", "appos")]
+    heads = [t for t in heads if not (t.dep_ == "pobj" and t.head.lower_ == "of")]
+    return bool(heads) and not (lemmas(heads) & tl.place_nouns) and bool(lemmas(heads) & tl.seized_goods)
+
+
+def expels(verb: Token, tl: TypingLexicon) -> bool:
+    """ "drove out rebels from the villages", "expelled the militants": the people are pushed off the ground,
+    which is taken; not people captured."""
+    lemma = verb.lemma_.lower()
+    if lemma in tl.expulsion_verbs:
+        return True
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    return lemma in tl.expulsion_particle_verbs and bool(particles & {"out", "away", "back"})
