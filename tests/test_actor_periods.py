@@ -46,3 +46,13 @@ def test_an_event_is_named_for_its_date_and_the_rest_for_publication():
     names = {m.actor1.name for m in result.mentions if m.actor1 is not None}
     assert any("(2000-2024)" in n for n in names), names
     assert not any("(2024-)" in a.actor.name for a in result.actors)
+
+
+def test_without_a_publication_date_the_text_dates_the_names():
+    article = Article(
+        text="Syrian warplanes struck rebel positions near Hama on Oct. 7, 2015. Syrian troops later "
+        "advanced on the town of Morek."
+    )
+    result = analyse(article)
+    names = {m.actor1.name for m in result.mentions if m.actor1 is not None}
+    assert names and all("(2024-)" not in n for n in names), names

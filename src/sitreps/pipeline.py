@@ -76,7 +76,7 @@ def analyse(
         if m.claim is not None and not m.claim.outlet:
             m.claim.outlet = article.outlet
     # state actors under the government of their time ("Military Forces of Syria (2000-2024)" in 2015)
-    actor_periods.stamp_periods(found_actors, found_claims, mentions, article.published)
+    actor_periods.stamp_periods(found_actors, found_claims, mentions, article.published, found_dates)
     return ArticleAnalysis(
         article=article,
         sentences=[TextSpan(s.start_char, s.end_char, s.text) for s in doc.sents],

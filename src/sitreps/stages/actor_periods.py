@@ -11,10 +11,11 @@ of a year before a handover takes the new name, as ACLED's year-level suffixes c
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from sitreps.model import Actor, ActorMention, Claim, EventMention
+from sitreps.model import Actor, ActorMention, Claim, DateMention, EventMention
 from sitreps.stages.actors import Country, get_actor_dictionary
 
 
@@ -65,8 +66,14 @@ def stamp_periods(
     claims: list[Claim],
     mentions: list[EventMention],
     published: date | None,
+    dates: Sequence[DateMention] = (),
 ) -> None:
-    """Rename state actors in place for their time: events by their date, the rest by `published`."""
+    """Rename state actors in place for their time: events by their date, the rest by `published`; without
+    a publication date, by the latest date the text itself tells (a report of 2015 with no metadata is
+    still about 2015), else under the current names."""
+    if published is None:
+        told = [d.date_start for d in dates if d.resolved and d.date_start is not None]
+        published = max(told) if told else None
     for a in actors:
         a.actor = dated_actor(a.actor, published)  # type: ignore[assignment]
     seen: set[int] = set()
