@@ -171,3 +171,11 @@ def test_user_dictionary_extends(tmp_path, monkeypatch):
     assert "Hezbollah" in d.actors
     monkeypatch.setenv("SITREPS_ACTORS", str(extra))
     assert "Black Hand Brigade" in st.load_actor_dictionary().actors
+
+
+def test_latin_american_insurgencies_and_cartels():
+    assert st.lookup_actor("Shining Path").name == "PCP-SL: Shining Path"
+    assert st.lookup_actor("FMLN").country == "SV"
+    assert st.lookup_actor("FARC").name == "FARC: Revolutionary Armed Forces of Colombia"
+    assert st.lookup_actor("FARC dissidents").name == "FARC Dissidents"
+    assert st.lookup_actor("the Extraditables").name == "Medellin Cartel"
