@@ -27,6 +27,7 @@ from sitreps.model import ActorMention, Article, Claim, TextSpan
 from sitreps.stages.claim_build import (
     ClaimContext,
     content_of_verb,
+    drop_nested,
     make_claim,
     open_quote_start,
     subtree,
@@ -329,7 +330,9 @@ def _token_claims(ctx: ClaimContext, tok: Token) -> list[Claim]:
     ):
         return _verb_claims(ctx, tok)
     if tok.pos_ == "VERB" and lemma in lex.tail:
-        return _tail_claims(ctx, tok)
+        claims = _tail_claims(ctx, tok)
+        if claims:
+            return claims  # else "the court ruled that ...": the general rule may still read it
     if tok.lower_ in lex.adjectives and tok.pos_ in ("ADJ", "VERB"):
         return adjective_claims(ctx, tok)
     if tok.pos_ == "NOUN" and lemma in lex.nouns:
@@ -344,6 +347,10 @@ def find_claims(doc: Doc, article: Article, actors: list[ActorMention]) -> list[
     lex = get_cue_lexicon()
     sents = list(doc.sents)
     ctx = ClaimContext(doc, article, actors, lex, {s.start: i for i, s in enumerate(sents)}, [])
+    for tok in doc:  # the small model's lemmatizer misreads a few cue verbs ("hopes" -> "hop")
+        fixed = lex.lemma_fixes.get(tok.lower_)
+        if fixed is not None and tok.pos_ == "VERB":
+            tok.lemma_ = fixed
     quoted = quoted_regions(article.text)
     quote_starts = [a for a, _ in quoted]
 
@@ -363,6 +370,7 @@ def find_claims(doc: Doc, article: Article, actors: list[ActorMention]) -> list[
         for tok in sent:  # a channel is the cue only of a clause that has none of its own
             ctx.claims.extend(channel_claims(ctx, tok, cue_heads))
         ctx.claims.extend(mark_claims(ctx, sent, inside_quote))
+        drop_nested(ctx, sent)
         ctx.claims.extend(_unverified_claims(ctx, sent))
     for claim in ctx.claims:  # "unconfirmed reports said ...": the subject's own hedge
         if claim.claimant.lower().startswith("unconfirmed"):

@@ -1,7 +1,8 @@
 """Building a `Claim` from parse tokens: the claimant's spans and type, pronoun resolution, content spans.
 
 Shared by the attribution readers (speech verbs in attribution.py, the long tail in claim_tail.py and
-punctuation cues in claim_marks.py), so that every reader makes claims the same way.
+punctuation cues in claim_marks.py), so that every reader makes claims the same way; and the nested claims
+that a sentence's outer claim reports, dropped.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from sitreps.stages.claim_sources import (
 )
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+DISPUTES = frozenset({"denied", "disputed"})
 
 
 def subtree(tok: Token) -> tuple[int, int]:
@@ -149,3 +151,25 @@ def resolve_pronoun(ctx: ClaimContext, claim: Claim, pronoun: str) -> Claim:
     return claim
 
 
+def _reports(outer: Claim, inner: Claim) -> bool:
+    """Whether `inner`'s cue lies in what `outer` reports."""
+    content, cue = outer.content_span, inner.cue_span
+    return outer is not inner and content is not None and cue is not None and (
+        content.start <= cue.start and cue.end <= content.end
+    )
+
+
+def drop_nested(ctx: ClaimContext, sent: Span) -> None:
+    """A cue inside what another claim of the sentence reports is nested ("he said aides fear that ..."):
+    PolNeAR, like the quoted speech the stage skips, annotates only the outer attribution. Two claims that
+    each hold the other's cue (a misparse) are both kept, and so is a dispute ("denied that rebels said ...",
+    "a claim denied by X"): who contests what is what the event database must show."""
+    here = [c for c in ctx.claims if c.cue_span and sent.start_char <= c.cue_span.start < sent.end_char]
+
+    def nests(outer: Claim, inner: Claim) -> bool:
+        undisputed = DISPUTES.isdisjoint({inner.stance, outer.stance})
+        return undisputed and _reports(outer, inner) and not _reports(inner, outer)
+
+    nested = [c for c in here if any(nests(o, c) for o in here)]
+    for claim in nested:
+        ctx.claims.remove(claim)

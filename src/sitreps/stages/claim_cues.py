@@ -42,6 +42,8 @@ class TailCue:
     speaker: str = "loose"  # "loose": not a thing; "strict": a speaker by name, pronoun or noun; "": anyone
     passive: bool = False  # "is expected to": a claim without a source
     particle: str = ""  # the verb only with this particle ("ruled out")
+    objects: frozenset[str] = frozenset()  # when set, the only objects it attributes ("released a statement")
+    target: bool = False  # its object must be someone: "attacked the judge for", not "attacked the base for"
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class CueLexicon:
     adjective_preps: frozenset[str]
     noun_preps: frozenset[str]
     channel_cues: frozenset[str]
+    lemma_fixes: dict[str, str]
 
 
 def _speaker_rule(value: object) -> str:
@@ -86,6 +89,8 @@ def _tail_cues(classes: dict) -> dict[str, TailCue]:
                 speaker=_speaker_rule(own.get("speaker", cls.get("speaker", True))),
                 passive=bool(own.get("passive", cls.get("passive", False))),
                 particle=str(own.get("particle", "")),
+                objects=frozenset(str(o).lower() for o in own.get("objects", [])),
+                target=bool(own.get("target", False)),
             )
     return out
 
@@ -128,6 +133,7 @@ def get_cue_lexicon() -> CueLexicon:
         adjective_preps=low("adjective_prepositions"),
         noun_preps=low("noun_prepositions"),
         channel_cues=low("channel_cues"),
+        lemma_fixes={str(k).lower(): str(v) for k, v in raw.get("lemma_fixes", {}).items()},
     )
 
 

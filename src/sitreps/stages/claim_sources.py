@@ -127,7 +127,9 @@ def inherited_subject(verb: Token) -> Token | None:
         subject_deps = ("nsubj", "nsubjpass") if tok.dep_ == "xcomp" else ("nsubj",)
         if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj"):
             tok = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
-        elif tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
+        elif tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG") or (
+            tok.dep_ == "advcl" and any(c.tag_ == "TO" for c in tok.children)
+        ):  # "met to discuss": the purpose infinitive shares its subject
             tok = tok.head
         else:
             return None

@@ -19,6 +19,8 @@ from sitreps.stages.claim_sources import can_hold_content, claimant_tokens, clip
 
 QUOTE_MARKS = frozenset('"“”')
 SPEECH_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# "spoke for an hour", "attacked the town for the third time": a preposition's time object is no topic
+TIME_NOUNS = frozenset({"time", "times", "moment", "minute", "hour", "day", "week", "month", "year"})
 
 
 def _infinitive(tok: Token) -> bool:
@@ -30,7 +32,7 @@ def _topic_prep(prep: Token, preps: frozenset[str]) -> bool:
     if prep.dep_ != "prep" or prep.lower_ not in preps or prep.right_edge.i <= prep.i:
         return False
     obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-    return obj is not None and obj.ent_type_ not in ("DATE", "TIME")
+    return obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.lemma_.lower() not in TIME_NOUNS
 
 
 def _quote_near(verb: Token) -> tuple[int, int] | None:
@@ -80,6 +82,12 @@ def complement(verb: Token, cue: TailCue, lex: CueLexicon) -> tuple[int, int] | 
     shelling"); a quotation counts only when nothing else does."""
     children = list(verb.children)
     obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if cue.objects and (obj is None or obj.lemma_.lower() not in cue.objects):
+        return None  # "released a statement" attributes; "released the prisoners" does not
+    if cue.objects and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in obj.children):
+        return None  # "released a statement saying ...": the participle is the cue
+    if cue.target and (obj is None or not is_speaker(obj, lex)):
+        return None  # "attacked the judge for ..." is a view of the judge; "attacked the base for" a raid
     parts: list[tuple[int, int]] = []
     for need in cue.needs:
         if need == "clause":
@@ -125,10 +133,10 @@ def tail_subject_ok(verb: Token, cue: TailCue, subject: Token | None, lex: CueLe
         return False
     if subject is None:
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-        # "was condemned by the UN": the UN says so; "was backed by helicopters": nobody does
+        # "was condemned by the UN": the UN says so; "has been criticized for ...": someone unnamed does
+        # (PolNeAR's source-less attribution); "was backed by helicopters": nobody does
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        by_speaker = any(is_speaker(a, lex) for a in agents)
-        return cue.passive or by_speaker if passive else True
+        return not passive or not agents or any(can_hold_content(a, lex) for a in agents)
     if subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
         subject = verb.head  # "the group, which wants to ...": the antecedent speaks
     if cue.speaker == "strict":
@@ -228,6 +236,8 @@ def standalone_noun_claims(ctx: ClaimContext, noun: Token) -> list[Claim]:
     if toks is None:
         return []
     content = token_span(doc, *clip(doc, *toks, noun.i))
+    if source is None and stance == "unconfirmed":
+        return []  # "the plan to ...", "a demand for ...": a plan nobody is said to hold is no attribution
     if source is None:
         sent = ctx.sent_index[noun.sent.start]
         cue = token_span(doc, noun.i, noun.i + 1)
