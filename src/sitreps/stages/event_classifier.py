@@ -3,10 +3,13 @@
 The model is a multinomial logistic regression (softmax, L2) over sparse binary features of the spaCy parse:
 lower-cased lemmas, lemma bigrams, head>dependent lemma pairs (`fire>protester`, `defuse>ied`) and the
 sentence root's lemma. Places, people, dates and numbers are replaced by their entity type so that the model
-learns what happened, not where. It was trained on the examples the team wrote by hand in
-`training/event_types/` (one file per code, ACLED event-note and wire-report style; never on gold data) and
-ships as `data/event_type_model.npz`. Rebuild it with `make train-event-types`
-(`python -m sitreps.train_event_types`), which also prints its K-fold accuracy and macro F1.
+learns what happened, not where. Next to them sit the dense features of the static sentence embedding of
+the text less those entities (`sitreps.embeddings`, unit length, times the model's `dense_scale`), which know
+that "shelled" is close to "bombarded" and "pounded" where the hand-written examples only ever said one of
+them. It was trained on the examples the team wrote by hand in `training/event_types/` (one file per code,
+ACLED event-note and wire-report style; never on gold data) and ships as `data/event_type_model.npz`.
+Rebuild it with `make train-event-types` (`python -m sitreps.train_event_types`), which also prints its
+K-fold accuracy and macro F1.
 
 The 30 codes are ACLED's 25 sub-event types as `data/taxonomy.yaml`'s `case2021` column names them, plus
 OTHER's strategic developments and five kinds of report that tell no conflict event: ORG_CRIME,
@@ -96,15 +99,30 @@ class EventTypeModel:
     weights: np.ndarray  # (n_features, n_labels)
     bias: np.ndarray  # (n_labels,)
     meta: dict
+    # weights of the sentence embedding, (dimensions, n_labels); None for a sparse-only model
+    dense_weights: np.ndarray | None = None
+    # the unit-length embedding is multiplied by this before the weights (as in training): it sets how
+    # strongly the shared L2 penalty holds the dense weights back against the sparse ones
+    dense_scale: float = 0.0
 
-    def probabilities(self, feats: Iterable[str]) -> np.ndarray:
-        """Label probabilities for one example's features (features the model never saw are ignored)."""
+    @property
+    def uses_embeddings(self) -> bool:
+        """Whether the model reads the text's sentence embedding as well as its sparse features."""
+        return self.dense_weights is not None and self.dense_scale > 0
+
+    def probabilities(self, feats: Iterable[str], vector: np.ndarray | None = None) -> np.ndarray:
+        """Label probabilities for one example's features (features the model never saw are ignored) and,
+        for a model that uses them, its sentence embedding `vector` (required then)."""
         feats = set(feats)
         rows = [self.feature_index[f] for f in feats if f in self.feature_index]
         scores = self.bias.astype(np.float64)
         if rows:
             # as in training: a binary vector over all extracted features, L2-normalised
             scores = scores + self.weights[rows].astype(np.float64).sum(axis=0) / np.sqrt(len(feats))
+        if self.uses_embeddings:
+            if vector is None:
+                raise ValueError("this model reads sentence embeddings: pass the text's vector")
+            scores = scores + self.dense_scale * (vector.astype(np.float64) @ self.dense_weights)
         scores -= scores.max()
         exp = np.exp(scores)
         return exp / exp.sum()
@@ -112,6 +130,10 @@ class EventTypeModel:
     def save(self, path: str) -> None:
         """Write the model as a compressed .npz (float16 weights keep it small)."""
         names = sorted(self.feature_index, key=self.feature_index.__getitem__)
+        dense = {}
+        if self.dense_weights is not None:
+            dense = {"dense_weights": self.dense_weights.astype(np.float32),
+                     "dense_scale": np.array(self.dense_scale, dtype=np.float64)}
         np.savez_compressed(
             path,
             labels=np.array(self.labels),
@@ -119,6 +141,7 @@ class EventTypeModel:
             weights=self.weights.astype(np.float16),
             bias=self.bias.astype(np.float32),
             meta=np.array(json.dumps(self.meta, sort_keys=True)),
+            **dense,
         )
 
     @classmethod
@@ -132,6 +155,8 @@ class EventTypeModel:
                 weights=npz["weights"].astype(np.float32),
                 bias=npz["bias"].astype(np.float32),
                 meta=json.loads(str(npz["meta"])),
+                dense_weights=npz["dense_weights"].astype(np.float32) if "dense_weights" in npz else None,
+                dense_scale=float(npz["dense_scale"]) if "dense_scale" in npz else 0.0,
             )
 
 
@@ -143,6 +168,21 @@ def load_model() -> EventTypeModel:
         return EventTypeModel.load(fh)
 
 
+def embedding_text(tokens: Iterable[Token]) -> str:
+    """The text whose embedding the classifier reads: the tokens' text less places, people, dates and
+    numbers, which (as in `features`) say where and when, not what happened."""
+    kept = (tok.whitespace_ if tok.ent_type_ in MASKED_ENTITY_TYPES or tok.like_num else tok.text_with_ws
+            for tok in tokens)
+    return "".join(kept).strip()
+
+
+def text_vector(doc_or_span: Doc | Span) -> np.ndarray:
+    """The sentence embedding the classifier reads for a parsed sentence, note or span (`embedding_text`)."""
+    from sitreps.embeddings import sentence_vector
+
+    return sentence_vector(embedding_text(doc_or_span))
+
+
 def classify(doc_or_span: Doc | Span, candidates: Iterable[str] | None = None) -> list[tuple[str, float]]:
     """CASE 2021 codes with probabilities, best first, for a parsed sentence, note or span.
 
@@ -150,7 +190,8 @@ def classify(doc_or_span: Doc | Span, candidates: Iterable[str] | None = None) -
     probabilities renormalised to sum to 1; unknown codes are ignored.
     """
     model = load_model()
-    probs = model.probabilities(features(doc_or_span))
+    vector = text_vector(doc_or_span) if model.uses_embeddings else None
+    probs = model.probabilities(features(doc_or_span), vector)
     ranked = sorted(zip(model.labels, probs.tolist(), strict=True), key=lambda lp: (-lp[1], lp[0]))
     if candidates is not None:
         wanted = set(candidates)
