@@ -158,8 +158,11 @@ def _verb_claims(
     lemma = verb.lemma_.lower()
     subject = subject or next((c for c in verb.children if c.dep_ == "nsubj"), None)
     cue_start, cue_end = cue_extent(verb, lex)
-    if verb.dep_ == "ccomp" and lex.verbs.get(verb.head.lemma_.lower()) == "asserted":
-        return []  # speech reported inside what someone says ("he said she told him") is theirs to tell
+    outer = lex.verbs.get(verb.head.lemma_.lower())
+    if verb.dep_ == "ccomp" and verb.i > verb.head.i and outer == "asserted":
+        # speech reported inside what someone says ("he said she told him") is theirs to tell; speech
+        # before a post-posed cue ("X said ..., his aide told reporters") is an attribution of its own
+        return []
     stance = lex.verbs.get(lemma, stance)
     negated = any(c.dep_ == "neg" for c in verb.children)
     content_verb = verb

@@ -159,16 +159,32 @@ def _reports(outer: Claim, inner: Claim) -> bool:
     )
 
 
+def _speech_cue(ctx: ClaimContext, claim: Claim) -> bool:
+    """Whether a claim's cue is a speech verb of the lexicon ("said", "has told"), not a tail cue."""
+    cue = claim.cue_span
+    span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue else None
+    if span is None or span.root.pos_ not in ("VERB", "AUX"):
+        return False
+    return span.root.lemma_.lower() in ctx.lex.verbs
+
+
 def drop_nested(ctx: ClaimContext, sent: Span) -> None:
     """A cue inside what another claim of the sentence reports is nested ("he said aides fear that ..."):
-    PolNeAR, like the quoted speech the stage skips, annotates only the outer attribution. Two claims that
+    PolNeAR, like the quoted speech the stage skips, annotates only the outer attribution, except speech
+    reported before its outer cue or under a non-speech cue (see `nests`). Two claims that
     each hold the other's cue (a misparse) are both kept, and so is a dispute ("denied that rebels said ...",
     "a claim denied by X"): who contests what is what the event database must show."""
     here = [c for c in ctx.claims if c.cue_span and sent.start_char <= c.cue_span.start < sent.end_char]
+    speech = {id(c): _speech_cue(ctx, c) for c in here}
 
     def nests(outer: Claim, inner: Claim) -> bool:
         undisputed = DISPUTES.isdisjoint({inner.stance, outer.stance})
-        return undisputed and _reports(outer, inner) and not _reports(inner, outer)
+        if not (undisputed and _reports(outer, inner) and not _reports(inner, outer)):
+            return False
+        # a speech verb stays when the outer attribution comes after it ('X said ..., aides told
+        # reporters') or is a belief, plan or view holding a report ("Democrats fear he said ...")
+        before = inner.cue_span.start < outer.cue_span.start  # type: ignore[union-attr]
+        return not (speech[id(inner)] and (before or not speech[id(outer)]))
 
     nested = [c for c in here if any(nests(o, c) for o in here)]
     for claim in nested:
