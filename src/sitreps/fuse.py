@@ -161,7 +161,7 @@ def readings_compatible(
     """Whether two readings may describe one incident under `rules` (dates widened by `slack_days`;
     `same_article`: judge two readings of one article as if they came from two)."""
     ma, mb = a.first, b.first
-    if a.article == b.article and not same_article:
+    if ma.article_hash == mb.article_hash and not same_article:  # `Reading.article`, read once
         return False
     if not types_compatible(ma.sub_event_type, mb.sub_event_type, rules):
         return False

@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sitreps.model import Actor, EventMention, Place, TextSpan
 
@@ -101,8 +102,9 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
+@lru_cache(maxsize=65_536)
 def norm(s: str) -> str:
-    """Casefolded, whitespace-collapsed text."""
+    """Casefolded, whitespace-collapsed text (cached: fusion compares the same names pairwise)."""
     return " ".join(s.casefold().split())
 
 
@@ -160,8 +162,13 @@ def contains(area: Place, place: Place) -> bool:
 
 def dateline_end(sentence: TextSpan) -> int:
     """Absolute offset where a dateline opening this sentence ends (the sentence start if none)."""
-    found = _DATELINE.match(sentence.text)
-    return sentence.start + found.end() if found else sentence.start
+    return sentence.start + _dateline_length(sentence.text)
+
+
+@lru_cache(maxsize=16_384)
+def _dateline_length(text: str) -> int:
+    found = _DATELINE.match(text)
+    return found.end() if found else 0
 
 
 def in_dateline(span: TextSpan | None, sentence: TextSpan) -> bool:
@@ -189,8 +196,13 @@ def is_round_up(m: EventMention, rules: FusionRules = DEFAULT_RULES) -> bool:
     if m.date_start is None or m.date_span is None:
         return False
     start, end = date_range(m)
-    text = norm(m.date_span.text)
-    return end > start and any(re.search(rf"\b{w}\b", text) for w in rules.round_up_date_words)
+    return end > start and bool(_whole_words(tuple(rules.round_up_date_words)).search(norm(m.date_span.text)))
+
+
+@lru_cache(maxsize=16)
+def _whole_words(words: tuple[str, ...]) -> re.Pattern:
+    """One pattern for "any of `words` as whole words" (the words are patterns themselves)."""
+    return re.compile("|".join(rf"(?:\b{w}\b)" for w in words)) if words else re.compile(r"(?!)")
 
 
 def widened_range(

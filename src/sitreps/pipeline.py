@@ -72,6 +72,7 @@ def analyse(
         found_actors,
         found_claims,
     )
+    text = doc.text
     for m in mentions:
         if m.claim is not None and not m.claim.outlet:
             m.claim.outlet = article.outlet
@@ -79,7 +80,8 @@ def analyse(
     actor_periods.stamp_periods(found_actors, found_claims, mentions, article.published, found_dates)
     return ArticleAnalysis(
         article=article,
-        sentences=[TextSpan(s.start_char, s.end_char, s.text) for s in doc.sents],
+        # a sentence's text is the document's text between its offsets (no Token per word)
+        sentences=[TextSpan(s.start_char, s.end_char, text[s.start_char : s.end_char]) for s in doc.sents],
         places=found_places,
         dates=found_dates,
         tolls=found_tolls,

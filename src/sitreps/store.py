@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import fields, replace
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -32,7 +33,6 @@ from sitreps.model import (
     ItemError,
     Place,
     TextSpan,
-    to_jsonable,
 )
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreVersionError", "event_from_dict", "mention_from_dict"]
@@ -184,6 +184,27 @@ class StoreVersionError(RuntimeError):
     """The database file was written by a newer sitreps than this one."""
 
 
+_DATACLASS_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _jsonable(obj: Any) -> Any:
+    """`model.to_jsonable`, the same values without `dataclasses.asdict`'s deep copies (a mention holds
+    dozens of nested dataclasses and the store serialises every mention and event)."""
+    cls = type(obj)
+    names = _DATACLASS_FIELDS.get(cls)
+    if names is None and hasattr(obj, "__dataclass_fields__"):
+        names = _DATACLASS_FIELDS[cls] = tuple(f.name for f in fields(obj))
+    if names is not None:
+        return {k: _jsonable(getattr(obj, k)) for k in names}
+    if isinstance(obj, dict):
+        return {k: _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_jsonable(v) for v in obj]
+    if isinstance(obj, date):
+        return obj.isoformat()
+    return obj
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -192,9 +213,14 @@ def _date(value: Any) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+@lru_cache(maxsize=64)
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
+
+
 def _known(cls: type, d: dict[str, Any]) -> dict[str, Any]:
     """Only the keys `cls` has: rows written by another version may carry more (or fewer) fields."""
-    names = {f.name for f in fields(cls)}
+    names = _field_names(cls)
     return {k: v for k, v in d.items() if k in names}
 
 
@@ -282,6 +308,9 @@ class Store:
         self.conn.execute("PRAGMA foreign_keys = ON")
         if self.path != ":memory:":
             self.conn.execute("PRAGMA journal_mode = WAL")
+            # SQLite's advice for WAL: sync at checkpoints, not at every commit (one per article); the
+            # file cannot be corrupted, only the last commits before a power cut can be lost
+            self.conn.execute("PRAGMA synchronous = NORMAL")
         try:
             self._init_schema()
         except Exception:
@@ -381,7 +410,7 @@ class Store:
             m = replace(m, outlet=article_outlet)
         row = mention_row(m)
         row["article_id"] = article_id
-        row["json"] = json.dumps(to_jsonable(m), ensure_ascii=False)
+        row["json"] = json.dumps(_jsonable(m), ensure_ascii=False)
         cols = ", ".join(row)
         cur = self.conn.execute(
             f"INSERT INTO mentions ({cols}) VALUES ({', '.join('?' for _ in row)})", tuple(row.values())
@@ -389,7 +418,7 @@ class Store:
         return int(cur.lastrowid)  # type: ignore[arg-type]
 
     def _insert_claim(self, article_id: int, c: Claim) -> None:
-        spans = {k: to_jsonable(getattr(c, k)) for k in ("claimant_span", "cue_span", "content_span")}
+        spans = {k: _jsonable(getattr(c, k)) for k in ("claimant_span", "cue_span", "content_span")}
         self.conn.execute(
             "INSERT INTO claims (article_id, claimant, claimant_type, claimant_actor, cue, stance, outlet,"
             " sentence, content_text, spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -452,7 +481,7 @@ class Store:
             conn.execute("DELETE FROM event_mentions")
             conn.execute("DELETE FROM events")
             for ev in events:
-                data = to_jsonable(ev)
+                data = _jsonable(ev)
                 row = event_row(ev)
                 row["json"] = json.dumps(data, ensure_ascii=False)
                 conn.execute(

@@ -24,6 +24,7 @@ import yaml
 from spacy.tokens import Doc
 
 from sitreps.model import Actor, ActorMention, Article, TextSpan
+from sitreps.stages.place_cues import token_table
 
 BRANCH_SUFFIX = {"forces": "", "air": " Air Force", "navy": " Navy"}
 # Prepositions after which a capital or a country name is a place, not the state ("in Moscow").
@@ -206,13 +207,16 @@ def _trie_matches(doc: Doc, i: int, d: ActorDictionary) -> list[tuple[int, _Patt
     out: list[tuple[int, _Pattern]] = []
     node = d.trie
     j = i
-    while j < len(doc):
-        node = node.get(doc[j].lower_)
+    # lower-cased and verbatim words from the document's token table, not a new Token per step
+    table = token_table(doc)
+    lower, text, n = table.lower, table.text, table.n
+    while j < n:
+        node = node.get(lower[j])
         if node is None:
             break
         j += 1
         for pat in node.get(None, []):
-            if all(e is None or e == doc[i + k].text for k, e in enumerate(pat.exact)):
+            if all(e is None or e == text[i + k] for k, e in enumerate(pat.exact)):
                 out.append((j, pat))
     return out
 

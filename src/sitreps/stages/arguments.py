@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Token
 
 from sitreps.model import ActorMention, Claim, PlaceMention, TextSpan
@@ -26,37 +27,93 @@ _LIST_DEPS = {"conj", "cc", "punct", "compound"}
 _VICTIM_SUBJECT_LEMMAS = {"die", "dead", "perish", "death"}
 
 
+_TOKEN_AT_KEY = "sitreps.token_at"
+_HEADS_KEY = "sitreps.head_indices"
+_DISTANCE_KEY = "sitreps.tree_distance"
+
+
 def token_at(doc: Doc, char: int) -> Token | None:
     """The token covering character `char` (or the next one)."""
+    i = _token_index_at(doc, char)
+    return doc[i] if i is not None else None
+
+
+def _token_index_at(doc: Doc, char: int) -> int | None:
+    """`token_at(doc, char).i`, kept per document (every trigger of a sentence asks for the same places,
+    dates and tolls)."""
+    cache = doc.user_data.setdefault(_TOKEN_AT_KEY, {})
+    if char in cache:
+        return cache[char]
     span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    i = cache[char] = span.start if span is not None and len(span) else None
+    return i
+
+
+_ROOT_KEY = "sitreps.span_root"
 
 
 def span_root(doc: Doc, span: TextSpan) -> Token | None:
-    s = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return s.root if s is not None and len(s) else None
+    """The syntactic root of the tokens a text span covers (kept per document, by offsets)."""
+    cache = doc.user_data.setdefault(_ROOT_KEY, {})
+    key = (span.start, span.end)
+    if key not in cache:
+        s = doc.char_span(span.start, span.end, alignment_mode="expand")
+        cache[key] = s.root.i if s is not None and len(s) else None
+    i = cache[key]
+    return doc[i] if i is not None else None
+
+
+def head_indices(doc: Doc) -> list[int]:
+    """Each token's head index, built once per document (a root is its own head)."""
+    heads = doc.user_data.get(_HEADS_KEY)
+    if heads is None or len(heads) != len(doc):
+        # one array call, not a Token and its head per word (offsets are stored unsigned)
+        rel = doc.to_array(HEAD).astype("int64").tolist() if len(doc) else []
+        heads = doc.user_data[_HEADS_KEY] = [i + r for i, r in enumerate(rel)]
+    return heads
+
+
+def _ancestors(heads: list[int], i: int) -> list[int]:
+    """Token i's ancestors, nearest first, walked as `Token.ancestors` walks them."""
+    out = []
+    while heads[i] != i and len(out) < len(heads):
+        i = heads[i]
+        out.append(i)
+    return out
 
 
 def tree_distance(a: Token, b: Token) -> int:
     """Edges between two tokens of one sentence in the dependency tree (large if in different trees)."""
-    if a.i == b.i:
+    return tree_distance_at(a.doc, a.i, b.i)
+
+
+def tree_distance_at(doc: Doc, a: int, b: int) -> int:
+    """`tree_distance` by token index, from the document's head table, kept per pair."""
+    if a == b:
         return 0
-    up_a = {a.i: 0}
-    for depth, anc in enumerate(a.ancestors, start=1):
-        up_a[anc.i] = depth
-    if b.i in up_a:
-        return up_a[b.i]
-    for depth, anc in enumerate(b.ancestors, start=1):
-        if anc.i in up_a:
-            return depth + up_a[anc.i]
-    return 100 + abs(a.i - b.i)
+    cache = doc.user_data.setdefault(_DISTANCE_KEY, {})
+    found = cache.get((a, b))
+    if found is None:
+        heads = head_indices(doc)
+        up_a = {a: 0}
+        for depth, anc in enumerate(_ancestors(heads, a), start=1):
+            up_a[anc] = depth
+        found = up_a.get(b)
+        if found is None:
+            found = 100 + abs(a - b)
+            for depth, anc in enumerate(_ancestors(heads, b), start=1):
+                if anc in up_a:
+                    found = depth + up_a[anc]
+                    break
+        cache[(a, b)] = found
+    return found
 
 
 def trigger_distance(doc: Doc, trigger: Trigger, char: int) -> int:
-    tok = token_at(doc, char)
+    tok = _token_index_at(doc, char)
     if tok is None:
         return 1000
-    return min(tree_distance(tok, doc[i]) for i in range(trigger.start, trigger.end))
+    return min(tree_distance_at(doc, tok, i) for i in range(trigger.start, trigger.end))
 
 
 def owned(
@@ -64,14 +121,20 @@ def owned(
 ) -> list[T]:
     """Items closer (in the tree) to `trigger` than to any rival trigger of the same sentence."""
     mine = []
+    if not items:
+        return mine
+    contenders = [trigger, *rivals]
+    # a trigger's first character, read once (`t.span` builds a Span)
+    starts = [doc[t.start].idx for t in contenders]
     for item in items:
         char = start_of(item)
-
         # tree distance first; ties go to the trigger nearer in the text, then to the earlier one
-        def key(t: Trigger, char: int = char) -> tuple[int, int, int]:
-            return (trigger_distance(doc, t, char), abs(t.span.start_char - char), t.start)
-
-        if min([trigger, *rivals], key=key) is trigger:
+        keys = [
+            (trigger_distance(doc, t, char), abs(start - char), t.start)
+            for t, start in zip(contenders, starts, strict=True)
+        ]
+        best = min(range(len(contenders)), key=keys.__getitem__)
+        if contenders[best] is trigger:
             mine.append(item)
     return mine
 

@@ -37,7 +37,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from sitreps.model import Article, TextSpan, Toll, TollKind
+from sitreps.stages.place_cues import token_table
 from sitreps.stages.toll_links import (
+    _MANNER_VERBS,
     exclusion,
     is_subset,
     link_quantity,
@@ -153,7 +155,12 @@ def _singular_victims(sent: Span, used: set[int], lex: TollLexicon) -> list[tupl
     """'a soldier was killed', 'General Hamedani was killed', 'he died', 'killing the owner, his wife and
     three children' (each single person of the list; numbered ones are counted as quantities)."""
     out = []
-    for t in sent:
+    doc, lemmas = sent.doc, token_table(sent.doc).lemma
+    for i in range(sent.start, sent.end):
+        # a Token only for the words whose lemma can name a killing (a toll verb or a manner of killing)
+        if not (lemmas[i] in lex.verbs or lemmas[i] in lex.intransitive or lemmas[i] in _MANNER_VERBS):
+            continue
+        t = doc[i]
         lemma = t.lemma_.lower()
         kind = lex.verbs.get(lemma) or lex.intransitive.get(lemma) or ("killed" if manner_kill(t) else None)
         if kind is None:

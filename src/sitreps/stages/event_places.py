@@ -124,9 +124,19 @@ def coarseness(pm: PlaceMention) -> int:
     return level
 
 
+_RANK_KEY = "sitreps.place_rank"
+
+
 def place_rank(doc: Doc, head: Token, pm: PlaceMention) -> int:
-    root = span_root(doc, pm.span)
-    return AWAY if root is None else attachment_rank(head, root)
+    """`attachment_rank` of a place mention against a trigger head, kept per document (sorting, owning and
+    borrowing places ask it again for the same pairs)."""
+    cache = doc.user_data.setdefault(_RANK_KEY, {})
+    key = (head.i, pm.span.start, pm.span.end)
+    rank = cache.get(key)
+    if rank is None:
+        root = span_root(doc, pm.span)
+        rank = cache[key] = AWAY if root is None else attachment_rank(head, root)
+    return rank
 
 
 def trigger_places(

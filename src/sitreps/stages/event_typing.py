@@ -33,6 +33,7 @@ from sitreps.stages.event_typing_base import (
     subjects,
     verbs_over,
 )
+from sitreps.stages.place_cues import token_table
 from sitreps.stages.protest_typing import protest_type
 from sitreps.stages.territory_typing import aimed_only, expels, goods_not_ground, territory_type
 from sitreps.stages.triggers import Lexicon, Trigger
@@ -69,10 +70,10 @@ _ARMED_INTER = {1, 2, 3, 4, 8}
 def instrument(words: str, lexicon: Lexicon) -> str:
     """The sub-event type that the weapon named in `words` points to, or ""."""
     for sub_type in ("Chemical weapon", "Suicide bomb", "Grenade", _IED):
-        if has_any(words, lexicon.instruments.get(sub_type, [])):
+        if has_any(words, lexicon.instruments.get(sub_type, ())):
             return sub_type
-    air = has_any(words, lexicon.instruments.get(_AIR, []))
-    ground = has_any(words, lexicon.instruments.get(_SHELLING, []))
+    air = has_any(words, lexicon.instruments.get(_AIR, ()))
+    ground = has_any(words, lexicon.instruments.get(_SHELLING, ()))
     if air and ground:
         carried = load_typing_lexicon().air_carried_munitions
         if not has_any(words, [w for w in lexicon.instruments.get(_SHELLING, []) if w not in carried]):
@@ -129,7 +130,8 @@ def _hit_something(verb: Token) -> bool:
 
 def _vehicle_crash(sent: Span, tl: TypingLexicon) -> bool:
     """A plane, helicopter or bus that crashed or fell: the sentence tells an accident."""
-    crashes = [t for t in sent if t.lemma_.lower() in ("crash", "crash-land")]
+    lemma, doc = token_table(sent.doc).lemma, sent.doc
+    crashes = [doc[i] for i in range(sent.start, sent.end) if lemma[i] in ("crash", "crash-land")]
     return any(lemmas(subjects(t)) & tl.aircraft_vehicles for t in crashes)
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Span, Token
 
+from sitreps.stages.place_cues import token_table
+
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 
 
@@ -58,7 +60,10 @@ def sentence_words(sent: Span) -> str:
     key = (sent.start, sent.end)
     words = cache.get(key)
     if words is None:
-        words = cache[key] = token_words(sent)
+        # from the document's token table: the same words as `token_words(sent)`, without Token objects
+        table = token_table(sent.doc)
+        lower, lemma = table.lower[sent.start : sent.end], table.lemma[sent.start : sent.end]
+        words = cache[key] = " " + " ".join(lower + lemma) + " "
     return words
 
 
@@ -70,7 +75,35 @@ def token_words(tokens: Iterable[Token]) -> str:
 
 def has_any(words: str, items: Iterable[str]) -> bool:
     """Whether any word or phrase of `items` occurs as whole words in `words` (see `sentence_words`)."""
-    return any(f" {w} " in words for w in items)
+    pieces = _pieces(words)
+    if isinstance(items, frozenset | tuple):
+        singles, phrases = _split_items(items)
+        return not singles.isdisjoint(pieces) or any(f" {w} " in words for w in phrases)
+    # a word without a space is whole in `words` exactly when it is one of its space-separated pieces
+    return any((w in pieces) if " " not in w else (f" {w} " in words) for w in items)
+
+
+@lru_cache(maxsize=4096)
+def _pieces(words: str) -> frozenset[str]:
+    """The runs between two spaces of `words`: w (with no space) is one of them iff " w " is in `words`."""
+    return frozenset(words.split(" ")[1:-1])
+
+
+_ITEM_SPLITS: dict[int, tuple[Iterable[str], frozenset[str], tuple[str, ...]]] = {}
+
+
+def _split_items(items: frozenset[str] | tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A word list's single words (tested by set) and phrases (tested by substring), kept per list object
+    (lexicon lists live as long as the process; the entry holds the object so its id stays its own)."""
+    entry = _ITEM_SPLITS.get(id(items))
+    if entry is not None and entry[0] is items:
+        return entry[1], entry[2]
+    singles = frozenset(w for w in items if " " not in w)
+    phrases = tuple(w for w in items if " " in w)
+    if len(_ITEM_SPLITS) > 1024:
+        _ITEM_SPLITS.clear()
+    _ITEM_SPLITS[id(items)] = (items, singles, phrases)
+    return singles, phrases
 
 
 def expand(tokens: Iterable[Token]) -> list[Token]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from datetime import timedelta
 
 from spacy.tokens import Doc, Span
@@ -50,6 +51,7 @@ from sitreps.stages.event_build import (
 from sitreps.stages.event_merge import merge_repeats, same_actor1
 from sitreps.stages.event_places import sort_places
 from sitreps.stages.event_roles import load_role_lexicon
+from sitreps.stages.place_cues import token_table
 from sitreps.stages.triggers import Trigger, find_triggers, load_lexicon
 
 
@@ -65,14 +67,11 @@ def find_events(
     """Event mentions of one article, one per sub-event type, place and date."""
     lexicon = load_lexicon()
     sents = list(doc.sents)
-    sent_of_token = {}
-    for idx, sent in enumerate(sents):
-        for tok in sent:
-            sent_of_token[tok.i] = idx
+    starts = [s.start for s in sents]
 
     by_sentence: dict[int, list[Trigger]] = {}
     for trig in find_triggers(doc, lexicon):
-        by_sentence.setdefault(sent_of_token[trig.start], []).append(trig)
+        by_sentence.setdefault(bisect_right(starts, trig.start) - 1, []).append(trig)
 
     # a dateline city ("KYIV, June 12 (Reuters) -") is where the reporter is, never an actor
     datelines = [p.span for p in places if p.relation == "dateline"]
@@ -123,6 +122,8 @@ def _share_capture_sides(mentions: list[EventMention]) -> None:
 
 def _is_heading(sent: Span) -> bool:
     """A short line with no closing punctuation and a blank line after it: a headline or subheading."""
+    if len(sent) > 8 and not any(t.is_space for t in sent[:9]):
+        return False  # nine words or more: no headline (no Token per word of long sentences)
     words = [t for t in sent if not t.is_space]
     return bool(words) and len(words) <= 8 and words[-1].text not in ".!?\"'”" and "\n" in sent.text_with_ws
 
@@ -194,6 +195,13 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
     # the parse's own fillers reach the attackers and victims that no dictionary names ("gunmen")
     roles = trigger_roles(trig)
     n = max(1, len(chosen_places))
+    article_hash = article.content_hash  # a property that hashes the whole text: once, not per place
+    # spans' texts sliced from the document's text (what `Span.text` gives, without a Token per word; the
+    # token table keeps the text: `Doc.text` joins every token on each call)
+    doc_text = token_table(doc).doc_text
+    sentence_span = TextSpan(sent.start_char, sent.end_char, doc_text[sent.start_char : sent.end_char])
+    trig_start, trig_end = trig.span.start_char, trig.span.end_char
+    trig_text_span = TextSpan(trig_start, trig_end, doc_text[trig_start:trig_end])
     out = []
     for k, pm in enumerate(chosen_places or [None]):
         place = pm.place if pm else None
@@ -209,9 +217,9 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
             name = f"Civilians ({country_name})" if country_name else "Civilians"
             actor2, said2 = Actor(name, 7, country_code, "civilians", in_dictionary=False), None
         mention = EventMention(
-            article_hash=article.content_hash,
-            sentence_span=TextSpan(sent.start_char, sent.end_char, sent.text),
-            trigger_span=TextSpan(trig.span.start_char, trig.span.end_char, trig.span.text),
+            article_hash=article_hash,
+            sentence_span=sentence_span,
+            trigger_span=trig_text_span,
             event_type=row.event_type,
             sub_event_type=sub,
             disorder_type=row.disorder_type,

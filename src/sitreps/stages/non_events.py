@@ -27,6 +27,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from sitreps.stages.event_typing import sentence_words
+from sitreps.stages.place_cues import token_table
 
 KINDS = ("ATTRIB", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "ORG_CRIME", "DIPLO")
 STRONG, WEAK = 2.0, 1.0
@@ -143,7 +144,13 @@ def _is_gunfire(tok: Token, lex: NonEventLexicon) -> bool:
 
 
 def _token_weight(tok: Token, cues: KindCues, kind: str, words: str, lex: NonEventLexicon) -> float:
-    keys = {tok.lower_, tok.lemma_.lower()}
+    return _keys_weight(tok, {tok.lower_, tok.lemma_.lower()}, cues, kind, words, lex)
+
+
+def _keys_weight(
+    tok: Token, keys: set[str], cues: KindCues, kind: str, words: str, lex: NonEventLexicon
+) -> float:
+    """A token's cue weight for one kind, given its lower-cased text and lemma (`keys`)."""
     if kind == "MAN_MADE_DISASTER" and "fire" in keys and _is_gunfire(tok, lex):
         return 0.0
     if keys & cues.strong:
@@ -155,6 +162,26 @@ def _token_weight(tok: Token, cues: KindCues, kind: str, words: str, lex: NonEve
     if keys & cues.weak:
         return WEAK
     return 0.0
+
+
+_CUE_WORDS: dict[int, tuple[NonEventLexicon, frozenset[str]]] = {}
+
+
+def _any_cue_words(lex: NonEventLexicon) -> frozenset[str]:
+    """Every word that can weigh for some kind: a token with none of them weighs 0 for all kinds. Kept
+    per lexicon object (keyed by id: the lexicon holds dicts and cannot be hashed)."""
+    entry = _CUE_WORDS.get(id(lex))
+    if entry is not None and entry[0] is lex:
+        return entry[1]
+    out: set[str] = set()
+    for cues in lex.kinds.values():
+        out |= cues.strong | cues.weak | cues.nouns
+        for cue, _ in cues.combos:
+            out |= cue
+    if len(_CUE_WORDS) > 16:
+        _CUE_WORDS.clear()
+    _CUE_WORDS[id(lex)] = (lex, frozenset(out))
+    return _CUE_WORDS[id(lex)][1]
 
 
 def _root_is_conflict(sent: Span, lex: NonEventLexicon) -> bool:
@@ -185,10 +212,18 @@ def _sentence_scores(sent: Span, lex: NonEventLexicon) -> dict[str, tuple[float,
     """Weight and cues per kind in one sentence, vetoes applied."""
     words = sentence_words(sent)
     out: dict[str, tuple[float, list[str]]] = {}
+    # only tokens that carry some kind's cue word can weigh (one Token object per word, keys read once)
+    vocab = _any_cue_words(lex)
+    weighable = []
+    table = token_table(sent.doc)
+    lower, lemma, doc = table.lower, table.lemma, sent.doc
+    for i in range(sent.start, sent.end):
+        if lower[i] in vocab or lemma[i] in vocab:
+            weighable.append((doc[i], {lower[i], lemma[i]}))
     for kind, cues in lex.kinds.items():
         score, found = 0.0, []
-        for tok in sent:
-            w = _token_weight(tok, cues, kind, words, lex)
+        for tok, keys in weighable:
+            w = _keys_weight(tok, keys, cues, kind, words, lex)
             if w:
                 score += w
                 found.append(tok.lower_)

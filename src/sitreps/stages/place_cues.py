@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_STOP, IS_UPPER, LOWER, ORTH, SPACY
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_STOP, IS_UPPER, LEMMA, LIKE_NUM, LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
 from sitreps.gazetteer import Gazetteer, GazetteerHit, load_data_yaml, normalize_name
@@ -135,6 +135,27 @@ class TokenTable:
         # capitalised or a number: what a capitalised phrase may hold ("Route 66")
         self.cap_or_digit = tuple(c or t[:1].isdigit() for c, t in zip(self.cap, self.text, strict=True))
         self.doc_text = "".join(t + w for t, w in zip(self.text, self.ws, strict=True))
+
+        self._doc = doc
+        self._lemma: list[str] | None = None
+        self._like_num: list[bool] | None = None
+
+    @property
+    def lemma(self) -> list[str]:
+        """Each token's `lemma_.lower()` (read on first use: the toll and trigger scans skip the words
+        whose lemma names nothing they look for, without building a Token for them)."""
+        if self._lemma is None:
+            strings = self._doc.vocab.strings
+            hashes = self._doc.to_array([LEMMA]).tolist() if self.n else []
+            self._lemma = [strings[h].lower() for h in hashes]
+        return self._lemma
+
+    @property
+    def like_num(self) -> list[bool]:
+        """Each token's `like_num` (read on first use, for the toll scan)."""
+        if self._like_num is None:
+            self._like_num = [bool(f) for f in self._doc.to_array([LIKE_NUM]).tolist()] if self.n else []
+        return self._like_num
 
     def span_text(self, i: int, j: int) -> str:
         """`doc[i:j].text` without building the span (i < j)."""

@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from sitreps.stages.place_cues import token_table
 from sitreps.stages.toll_quantities import VAGUE_HEADS, Quantity, TollLexicon, is_number
 
 SUBSET_CUES = ("including", "includes", "included", "among them", "among whom", "of whom", "incl.", "among")
@@ -33,6 +34,18 @@ def manner_kill(t: Token) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------- linking
+
+
+_TOLL_LEMMAS: dict[int, tuple[TollLexicon, frozenset[str]]] = {}
+
+
+def _toll_lemmas(lex: TollLexicon) -> frozenset[str]:
+    """Every lemma that `trigger_kind` or a toll noun can read a kind from (kept per lexicon object)."""
+    entry = _TOLL_LEMMAS.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        words = frozenset(_MANNER_VERBS) | set(lex.verbs) | set(lex.intransitive) | set(lex.nouns)
+        entry = _TOLL_LEMMAS[id(lex)] = (lex, words)
+    return entry[1]
 
 
 def trigger_kind(tok: Token, lex: TollLexicon) -> str | None:
@@ -237,9 +250,13 @@ def negated(trigger: Token, victims: list[Token]) -> bool:
 def negated_tolls(sent: Span, used: set[int], lex: TollLexicon) -> list[tuple[Token, str, list[Token]]]:
     """Toll words with nobody counted: 'no one was hurt', 'no casualties', 'were not injured'."""
     out = []
-    for t in sent:
-        if t.i in used:
+    table = token_table(sent.doc)
+    lemmas, lowers, doc = table.lemma, table.lower, sent.doc
+    for i in range(sent.start, sent.end):
+        # only a word whose lemma or text the toll lexicon lists can be a toll word (no Token for the rest)
+        if i in used or not (lemmas[i] in _toll_lemmas(lex) or lowers[i] in lex.predicates):
             continue
+        t = doc[i]
         kind = trigger_kind(t, lex) or lex.nouns.get(t.lemma_.lower())
         if kind is None:
             continue

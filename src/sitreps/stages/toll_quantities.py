@@ -17,6 +17,8 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
+from sitreps.stages.place_cues import token_table
+
 # Modifiers before a number, longest first; value: how (low, best, high) follow from N.
 MODIFIERS = {
     "at least": "floor", "no fewer than": "floor", "no less than": "floor", "a minimum of": "floor",
@@ -223,9 +225,10 @@ def quantities(sent: Span, lex: TollLexicon) -> list[Quantity]:
     found: list[Quantity] = []
     starts = _start_words(lex)
     i = sent.start
+    table = token_table(doc)  # read from the token table: most words start no quantity
+    like_num, lower = table.like_num, table.lower
     while i < sent.end:
-        tok = doc[i]
-        if not (tok.like_num or tok.lower_ in starts):
+        if not (like_num[i] or lower[i] in starts):
             i += 1  # no number, modifier or vague quantity can start here
             continue
         q = _quantity_at(doc, i, sent, lex)

@@ -274,7 +274,10 @@ def recognise(ctx: ArticleContext) -> list[Toponym]:
     i, n = 0, len(doc)
     while i < n:
         accepted = None
-        starting = sorted(by_start.get(i, []), key=lambda w: -(w[1] - w[0]))
+        if i not in by_start:
+            i += 1  # no window starts here (most tokens): nothing to judge
+            continue
+        starting = sorted(by_start[i], key=lambda w: -(w[1] - w[0]))
         org = next((w for w in starting if _is_organisation(texts[w], orgs)), None)
         if org is not None:  # "Islamic State West Africa Province": no part of it is a place
             i = org[1]

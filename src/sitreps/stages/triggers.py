@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
 import yaml
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+
+from sitreps.stages.place_cues import token_table
 
 _LONG_PERIODS = {"year", "month", "decade", "week", "generation"}
 _HABITUAL = {
@@ -48,8 +50,9 @@ class Trigger:
     head: Token
     rule: TriggerRule
 
-    @property
+    @cached_property
     def span(self) -> Span:
+        """The trigger's tokens (built once: the event stage reads its offsets and text many times)."""
         return self.head.doc[self.start : self.end]
 
 
@@ -57,7 +60,7 @@ class Trigger:
 class Lexicon:
     lemma_rules: dict[str, TriggerRule]
     phrase_rules: dict[str, TriggerRule]
-    instruments: dict[str, list[str]]
+    instruments: dict[str, tuple[str, ...]]
     protest_intervention: list[str]
     protest_excessive_force: list[str]
     modal_aux: frozenset[str]
@@ -100,7 +103,8 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         lemma_rules=lemma_rules,
         phrase_rules=phrase_rules,
-        instruments={k: [w.lower() for w in v] for k, v in base.get("instruments", {}).items()},
+        # tuples: `has_any` keeps a word list's split by its (immutable) object
+        instruments={k: tuple(w.lower() for w in v) for k, v in base.get("instruments", {}).items()},
         protest_intervention=[w.lower() for w in base.get("protest_intervention", [])],
         protest_excessive_force=[w.lower() for w in base.get("protest_excessive_force", [])],
         modal_aux=frozenset(modality.get("modal_aux", [])),
@@ -144,8 +148,14 @@ def find_triggers(doc: Doc, lexicon: Lexicon | None = None) -> list[Trigger]:
         span = doc[start:end]
         triggers.append(Trigger(start, end, span.root, lexicon.phrase_rules[phrase]))
         taken.update(range(start, end))
-    for token in doc:
-        if token.i in taken or token.pos_ not in _TRIGGER_POS:
+    table = token_table(doc)
+    lemmas, lowers, rules = table.lemma, table.lower, lexicon.lemma_rules
+    for i in range(len(doc)):
+        # a Token only for the words the lexicon lists by lemma or by text
+        if i in taken or not (lemmas[i] in rules or lowers[i] in rules):
+            continue
+        token = doc[i]
+        if token.pos_ not in _TRIGGER_POS:
             continue
         if token.pos_ == "PROPN" and token.is_title:  # names ("Mine", "March") are not triggers
             continue
