@@ -374,3 +374,10 @@ def test_a_county_named_in_the_story_picks_its_seat(run):
     m = by_text(run(text))
     assert m["Huntsville"].place.admin1 == "Texas"
     assert m["Walker County"].place.admin1 == "Texas"
+
+
+def test_us_regions_are_regions_of_the_united_states(run):
+    found = by_text(run("Heavy snow hit the Midwest and the East Coast, while fires burned on the West Coast."))
+    for name in ("Midwest", "East Coast", "West Coast"):
+        place = found[name].place
+        assert place is not None and place.country_code == "US" and place.feature_type == "region", name
