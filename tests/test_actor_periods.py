@@ -10,14 +10,16 @@ from sitreps.stages import actors as st
 from sitreps.stages.actor_periods import dated_actor, dated_name, period_for
 
 
-def test_period_for_picks_the_government_in_office_that_year():
+def test_period_for_picks_the_government_in_office_that_day():
     us = st.get_actor_dictionary().countries["US"]
-    assert period_for(us, 2019) == "2017-2021"
-    assert period_for(us, 2021) == "2021-2025"
-    assert period_for(us, 2026) == us.period
+    assert period_for(us, date(2019, 6, 1)) == "2017-2021"
+    assert period_for(us, date(2021, 1, 10)) == "2017-2021"  # before the inauguration
+    assert period_for(us, date(2021, 3, 1)) == "2021-2025"
+    assert period_for(us, date(2026, 1, 1)) == us.period
     syria = st.get_actor_dictionary().countries["SY"]
-    assert period_for(syria, 2015) == "2000-2024"
-    assert period_for(syria, 2025) == "2024-"
+    assert period_for(syria, date(2015, 10, 7)) == "2000-2024"
+    assert period_for(syria, date(2024, 5, 22)) == "2000-2024"  # Assad fell on 8 December 2024
+    assert period_for(syria, date(2025, 2, 10)) == "2024-"
 
 
 def test_dated_names_keep_the_branch_and_leave_others_alone():

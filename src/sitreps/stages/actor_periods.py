@@ -5,8 +5,8 @@ Forces of Syria (2000-2024)", one in 2025 by "Military Forces of Syria (2024-)";
 "Military Forces of the United States (2017-2021)". The actors stage names state actors with the current
 period (`period` in data/actors.yaml); this step renames them for the time each belongs to: an event's
 actors by the event's date, every other mention (claimants, actor mentions) by the publication date. A
-period's start year decides (the period that started last on or before the year): an event in the weeks
-of a year before a handover takes the new name, as ACLED's year-level suffixes cannot say otherwise.
+period's first day decides (`period_starts` where a handover came late in a year: Assad's fall on 8 December
+2024, US inaugurations on 20 January), else 1 January of its first year.
 """
 
 from __future__ import annotations
@@ -19,18 +19,22 @@ from sitreps.model import Actor, ActorMention, Claim, DateMention, EventMention
 from sitreps.stages.actors import Country, get_actor_dictionary
 
 
-def _start(period: str) -> int:
+def _start(country: Country, period: str) -> date:
+    """The first day of a period: its `period_starts` day, else 1 January of its first year."""
+    day = dict(country.period_starts).get(period)
+    if day:
+        return date.fromisoformat(day)
     head = period.split("-", 1)[0].strip()
-    return int(head) if head.isdigit() else 0
+    return date(int(head), 1, 1) if head.isdigit() else date.min
 
 
-def period_for(country: Country, year: int) -> str:
-    """The period suffix ("2000-2024") that names `country`'s state actors in `year`."""
-    periods = [*country.earlier_periods, country.period]
-    started = [p for p in periods if p and _start(p) <= year]
+def period_for(country: Country, when: date) -> str:
+    """The period suffix ("2000-2024") that names `country`'s state actors on `when`."""
+    periods = [p for p in (*country.earlier_periods, country.period) if p]
+    started = [p for p in periods if _start(country, p) <= when]
     if not started:
         return periods[0] if periods else ""
-    return max(started, key=_start)
+    return max(started, key=lambda p: _start(country, p))
 
 
 def dated_name(name: str, country_code: str, when: date | None) -> str:
@@ -43,7 +47,7 @@ def dated_name(name: str, country_code: str, when: date | None) -> str:
     current = f"({country.period})"
     if current not in name:
         return name
-    return name.replace(current, f"({period_for(country, when.year)})", 1)
+    return name.replace(current, f"({period_for(country, when)})", 1)
 
 
 def dated_actor(actor: Actor | None, when: date | None) -> Actor | None:

@@ -53,6 +53,8 @@ class Country:
     period: str
     # closed periods before the current one ("2000-2024"), oldest first: see actor_periods.py
     earlier_periods: tuple[str, ...] = ()
+    # the day a period began where the year alone misleads ("2024-": 2024-12-08, Assad's fall)
+    period_starts: tuple[tuple[str, str], ...] = ()
 
     def actor(self, branch: str) -> Actor:
         """The state actor of `branch` ("forces", "air", "navy", "police", "government")."""
@@ -142,6 +144,7 @@ def load_actor_dictionary(extra_paths: list[Path] | None = None) -> ActorDiction
             row.get("the_name", row["name"]),
             str(row.get("period", "")),
             tuple(str(p) for p in row.get("earlier_periods", [])),
+            tuple((str(k), str(v)) for k, v in (row.get("period_starts") or {}).items()),
         )
         d.countries[c.code] = c
         names = [c.name, *row.get("alt_names", [])]
