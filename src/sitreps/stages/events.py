@@ -144,6 +144,8 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
     date = _governing_date(cand, rivals, doc, dates, idx)
     if _background(date, article) or _under_since(cand, rivals, doc, dates, idx):
         return []
+    if cand.sub_event_type == "@kill" and _only_running_totals(cand, rivals, doc, tolls, idx):
+        return []  # "130,000 people have been killed in the civil war": a war's running total, no event
     role1, role2 = actor_roles(trig, [a for a in actors if a.sentence == idx])
     sent_tolls = owned(
         [t for t in tolls if t.sentence == idx and not t.excluded], trig, rivals, doc, lambda t: t.span.start
@@ -347,6 +349,12 @@ def _context_place(doc, places: list[PlaceMention], idx: int, actor_spans, built
 # A report's event dated this long before its publication is history told as background ("the conflict
 # erupted in March 2011 with protests"), not news: ACLED codes events from the reports of their time.
 BACKGROUND_DAYS = 365
+
+
+def _only_running_totals(cand, rivals, doc, tolls: list[Toll], idx: int) -> bool:
+    """Every toll a killing verb owns is a cumulative one (a war's running total): the verb tells no event."""
+    mine = owned([t for t in tolls if t.sentence == idx], cand.trigger, rivals, doc, lambda t: t.span.start)
+    return bool(mine) and all(t.excluded == "cumulative" for t in mine)
 
 
 def _background(date: DateMention | None, article: Article) -> bool:
