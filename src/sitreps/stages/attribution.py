@@ -301,10 +301,36 @@ def _unverified_claims(ctx: ClaimContext, sent: Span) -> list[Claim]:
     return out
 
 
+_LOOSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl"})
+_TOPIC_PREPS = frozenset({"about", "on", "over", "against", "in", "of"})
+
+
+def _topic(tok: Token) -> bool:
+    """ "about the war", not "on Tuesday" or "in Ohio": when and where say nothing of a view."""
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    return tok.dep_ == "prep" and tok.lower_ in _TOPIC_PREPS and obj is not None and obj.ent_type_ not in (
+        "DATE", "TIME", "GPE", "LOC", "FAC"
+    )
+
+
+def _loose_complement(ctx: ClaimContext, verb: Token, cue) -> tuple[int, int] | None:
+    """A clause-level tail cue whose speaking subject says it in a form its class does not list ("the senator
+    thinks about the war", "they spoke out against ..."): PolNeAR marks these too. Not for cues
+    that only attribute with certain objects or targets ("released the prisoners" says nothing)."""
+    if cue.objects or cue.target or verb.dep_ not in _LOOSE_DEPS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not is_speaker(subject, ctx.lex):
+        return None
+    # a clause or a topic ("thinks about the war"), not any object: "police found the bodies" says nothing
+    held = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or _topic(c)), None)
+    return (held.left_edge.i, held.right_edge.i + 1) if held is not None else None
+
+
 def _tail_claims(ctx: ClaimContext, verb: Token) -> list[Claim]:
     """A long-tail cue verb with the complement and the subject its class needs."""
     cue = ctx.lex.tail[verb.lemma_.lower()]
-    toks = complement(verb, cue, ctx.lex)
+    toks = complement(verb, cue, ctx.lex) or _loose_complement(ctx, verb, cue)
     if toks is None:
         return []
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
