@@ -13,7 +13,7 @@ from sitreps.model import Article
 from sitreps.nlp import parse
 from sitreps.pipeline import analyse
 from sitreps.stages.event_build import _place_after
-from sitreps.stages.events import _speech_date
+from sitreps.stages.event_timing import speech_date
 from sitreps.stages.triggers import find_triggers, load_lexicon
 
 PUBLISHED = datetime.date(2020, 3, 5)  # a Thursday
@@ -84,7 +84,7 @@ def test_the_day_a_speaker_gives_dates_what_is_said(text, day):
     analysis = analyse(article, published=PUBLISHED)
     doc = parse(text)
     (trigger,) = [t for t in find_triggers(doc, load_lexicon()) if t.head.lemma_ in ("bomb", "hit")]
-    date = _speech_date(trigger, doc, [d for d in analysis.dates if d.kind not in ("since", "duration")])
+    date = speech_date(trigger, doc, [d for d in analysis.dates if d.kind not in ("since", "duration")])
     assert date is not None and date.span.text == day
 
 
@@ -93,7 +93,7 @@ def test_no_speech_date_when_the_day_belongs_to_another_verb():
     analysis = analyse(Article(text=text), published=PUBLISHED)
     doc = parse(text)
     (trigger,) = [t for t in find_triggers(doc, load_lexicon()) if t.head.lemma_ == "bomb"]
-    assert _speech_date(trigger, doc, list(analysis.dates)) is None
+    assert speech_date(trigger, doc, list(analysis.dates)) is None
 
 
 @pytest.mark.parametrize(

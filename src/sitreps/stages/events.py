@@ -31,7 +31,7 @@ from sitreps.model import (
 )
 from sitreps.stages import actors as actors_stage
 from sitreps.stages import event_classifier, event_typing, toll_sides
-from sitreps.stages.arguments import actor_roles, claim_for, event_places, overlaps, owned, trigger_distance
+from sitreps.stages.arguments import actor_roles, claim_for, event_places, overlaps, owned
 from sitreps.stages.event_build import (
     CONTEXT_WINDOW,
     Candidate,
@@ -50,7 +50,7 @@ from sitreps.stages.event_build import (
 )
 from sitreps.stages.event_merge import merge_repeats, same_actor1
 from sitreps.stages.event_places import sort_places
-from sitreps.stages.event_roles import load_role_lexicon
+from sitreps.stages.event_timing import background, governing_date, only_running_totals, under_since
 from sitreps.stages.place_cues import token_table
 from sitreps.stages.triggers import Trigger, find_triggers, load_lexicon
 
@@ -141,10 +141,10 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
         or _context_place(doc, places, idx, actor_spans, built)
     )
 
-    date = _governing_date(cand, rivals, doc, dates, idx)
-    if _background(date, article) or _under_since(cand, rivals, doc, dates, idx):
+    date = governing_date(cand, rivals, doc, dates, idx)
+    if background(date, article) or under_since(cand, rivals, doc, dates, idx):
         return []
-    if cand.sub_event_type == "@kill" and _only_running_totals(cand, rivals, doc, tolls, idx):
+    if cand.sub_event_type == "@kill" and only_running_totals(cand, rivals, doc, tolls, idx):
         return []  # "130,000 people have been killed in the civil war": a war's running total, no event
     role1, role2 = actor_roles(trig, [a for a in actors if a.sentence == idx])
     sent_tolls = owned(
@@ -344,60 +344,6 @@ def _context_place(doc, places: list[PlaceMention], idx: int, actor_spans, built
     if mention.is_country_adjective:
         place = dataclasses.replace(place, geo_precision=3)
     return [PlaceMention(mention.span, idx, place)]
-
-
-# A report's event dated this long before its publication is history told as background ("the conflict
-# erupted in March 2011 with protests"), not news: ACLED codes events from the reports of their time.
-BACKGROUND_DAYS = 365
-
-
-def _only_running_totals(cand, rivals, doc, tolls: list[Toll], idx: int) -> bool:
-    """Every toll a killing verb owns is a cumulative one (a war's running total): the verb tells no event."""
-    mine = owned([t for t in tolls if t.sentence == idx], cand.trigger, rivals, doc, lambda t: t.span.start)
-    return bool(mine) and all(t.excluded == "cumulative" for t in mine)
-
-
-def _background(date: DateMention | None, article: Article) -> bool:
-    if date is None or date.date_end is None or article.published is None:
-        return False
-    return (article.published - date.date_end).days > BACKGROUND_DAYS
-
-
-def _under_since(cand, rivals, doc, dates: list[DateMention], idx: int) -> bool:
-    """The trigger's nearest date is a "since" ("locked in war since early 2011 when the regime cracked down
-    on protests"): the beginning of a long story, not an event of the report."""
-    dated = [d for d in dates if d.sentence == idx and d.kind not in ("duration", "reference")]
-    mine = owned(dated, cand.trigger, rivals, doc, lambda d: d.span.start)
-    if not mine:
-        return False
-    return min(mine, key=lambda d: trigger_distance(doc, cand.trigger, d.span.start)).kind == "since"
-
-
-def _governing_date(cand, rivals, doc, dates: list[DateMention], idx: int) -> DateMention | None:
-    """The date expression of the trigger's own sentence nearest to it in the tree; background ("since
-    2011") and durations ("10 days of strikes") do not date an event."""
-    usable = [d for d in dates if d.sentence == idx and d.kind not in ("since", "duration", "reference")]
-    mine = owned(usable, cand.trigger, rivals, doc, lambda d: d.span.start)
-    if not mine:
-        return _speech_date(cand.trigger, doc, usable)
-    return min(mine, key=lambda d: trigger_distance(doc, cand.trigger, d.span.start))
-
-
-def _speech_date(trig: Trigger, doc: Doc, usable: list[DateMention]) -> DateMention | None:
-    """ "Moscow announced yesterday that its raids had killed ...": an event told with no date of its own
-    inside what someone said on a day happened by that day; the day said dates it, as ACLED does."""
-    speech_verbs = load_role_lexicon().speech_verbs
-    speech = next((a for a in trig.head.ancestors if a.lemma_.lower() in speech_verbs), None)
-    if speech is None:
-        return None
-    for d in usable:
-        span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
-        on_speech = span is not None and span.root.head.i == speech.i
-        if on_speech and span.root.dep_ in ("npadvmod", "prep", "advmod"):
-            return d
-        if span is not None and span.root.head.head.i == speech.i and span.root.head.dep_ == "prep":
-            return d  # "said on Thursday"
-    return None
 
 
 def _inherit(m: EventMention, built: list[tuple[int, EventMention]], idx: int, article: Article) -> None:
