@@ -78,16 +78,28 @@ def test_token_table_lemmas_and_numbers(doc) -> None:
     assert table.doc_text == doc.text
 
 
-def test_store_serialiser_is_to_jsonable() -> None:
+def _asdict_jsonable(obj):
+    """The plain serialiser `to_jsonable` replaced: `dataclasses.asdict`, then dates as ISO strings."""
+    from dataclasses import asdict, is_dataclass
+
+    if is_dataclass(obj):
+        return _asdict_jsonable(asdict(obj))
+    if isinstance(obj, dict):
+        return {k: _asdict_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_asdict_jsonable(v) for v in obj]
+    return obj.isoformat() if isinstance(obj, date) else obj
+
+
+def test_to_jsonable_matches_asdict() -> None:
     from sitreps.pipeline import analyse
-    from sitreps.store import _jsonable
 
     analysis = analyse(Article(text=TEXT, published=date(2016, 2, 3)))
     assert analysis.mentions, "the text tells events"
     for m in analysis.mentions:
-        assert _jsonable(m) == to_jsonable(m)
-    assert _jsonable(analysis.places) == to_jsonable(analysis.places)
-    assert _jsonable({"a": (date(2016, 1, 2), [1, "x"])}) == {"a": ["2016-01-02", [1, "x"]]}
+        assert to_jsonable(m) == _asdict_jsonable(m)
+    assert to_jsonable(analysis.places) == _asdict_jsonable(analysis.places)
+    assert to_jsonable({"a": (date(2016, 1, 2), [1, "x"])}) == {"a": ["2016-01-02", [1, "x"]]}
 
 
 def test_quick_ratio_bound_never_drops_a_close_variant() -> None:

@@ -9,7 +9,7 @@ time_precision, fatalities), UCDP's (date_start, date_end, date_prec, low/best/h
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, Literal
 
@@ -273,10 +273,18 @@ class ItemError:
     reason: str
 
 
+_DATACLASS_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def to_jsonable(obj: Any) -> Any:
-    """Dataclasses, dates and lists into JSON-ready values."""
-    if hasattr(obj, "__dataclass_fields__"):
-        return {k: to_jsonable(v) for k, v in asdict(obj).items()}
+    """Dataclasses, dates and lists into JSON-ready values (field by field: `dataclasses.asdict` deep-copies
+    every nested dataclass first, and the store serialises every mention and event)."""
+    cls = type(obj)
+    names = _DATACLASS_FIELDS.get(cls)
+    if names is None and hasattr(obj, "__dataclass_fields__"):
+        names = _DATACLASS_FIELDS[cls] = tuple(f.name for f in fields(obj))
+    if names is not None:
+        return {k: to_jsonable(getattr(obj, k)) for k in names}
     if isinstance(obj, dict):
         return {k: to_jsonable(v) for k, v in obj.items()}
     if isinstance(obj, list | tuple):

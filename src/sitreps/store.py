@@ -33,6 +33,7 @@ from sitreps.model import (
     ItemError,
     Place,
     TextSpan,
+    to_jsonable,
 )
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreVersionError", "event_from_dict", "mention_from_dict"]
@@ -182,27 +183,6 @@ def event_row(e: Event) -> dict[str, Any]:
 
 class StoreVersionError(RuntimeError):
     """The database file was written by a newer sitreps than this one."""
-
-
-_DATACLASS_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _jsonable(obj: Any) -> Any:
-    """`model.to_jsonable`, the same values without `dataclasses.asdict`'s deep copies (a mention holds
-    dozens of nested dataclasses and the store serialises every mention and event)."""
-    cls = type(obj)
-    names = _DATACLASS_FIELDS.get(cls)
-    if names is None and hasattr(obj, "__dataclass_fields__"):
-        names = _DATACLASS_FIELDS[cls] = tuple(f.name for f in fields(obj))
-    if names is not None:
-        return {k: _jsonable(getattr(obj, k)) for k in names}
-    if isinstance(obj, dict):
-        return {k: _jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, list | tuple):
-        return [_jsonable(v) for v in obj]
-    if isinstance(obj, date):
-        return obj.isoformat()
-    return obj
 
 
 def _now() -> str:
@@ -410,7 +390,7 @@ class Store:
             m = replace(m, outlet=article_outlet)
         row = mention_row(m)
         row["article_id"] = article_id
-        row["json"] = json.dumps(_jsonable(m), ensure_ascii=False)
+        row["json"] = json.dumps(to_jsonable(m), ensure_ascii=False)
         cols = ", ".join(row)
         cur = self.conn.execute(
             f"INSERT INTO mentions ({cols}) VALUES ({', '.join('?' for _ in row)})", tuple(row.values())
@@ -418,7 +398,7 @@ class Store:
         return int(cur.lastrowid)  # type: ignore[arg-type]
 
     def _insert_claim(self, article_id: int, c: Claim) -> None:
-        spans = {k: _jsonable(getattr(c, k)) for k in ("claimant_span", "cue_span", "content_span")}
+        spans = {k: to_jsonable(getattr(c, k)) for k in ("claimant_span", "cue_span", "content_span")}
         self.conn.execute(
             "INSERT INTO claims (article_id, claimant, claimant_type, claimant_actor, cue, stance, outlet,"
             " sentence, content_text, spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -481,7 +461,7 @@ class Store:
             conn.execute("DELETE FROM event_mentions")
             conn.execute("DELETE FROM events")
             for ev in events:
-                data = _jsonable(ev)
+                data = to_jsonable(ev)
                 row = event_row(ev)
                 row["json"] = json.dumps(data, ensure_ascii=False)
                 conn.execute(
