@@ -12,16 +12,17 @@ said", "did not say", "called for"), the claimant span the full noun phrase with
 relative clauses; speech inside a quotation, and speech nested in what someone says, belong to the
 quoted speaker and are not read. Cue words live in claim_cues.py and data/attribution_cues.yaml, the
 claimant's phrase and type in claim_sources.py, claim building in claim_build.py; the long tail of cues
-(belief, intention, appeal and evaluation verbs, adjectives, claim nouns, channels) is read by
-claim_tail.py, and punctuation cues (a colon after a speaker, a dash before one) by claim_marks.py.
+(belief, intention, appeal and evaluation verbs, adjectives, claim nouns, channels, a verb with a claim
+noun as in "raised questions about", a stance noun as in "is an opponent of") is read by claim_tail.py,
+and punctuation and phrase cues (a colon after a speaker, a dash before one, "in the latest poll", "it is
+unclear whether", "seems disorganized") by claim_marks.py.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from sitreps.model import ActorMention, Article, Claim, TextSpan
 from sitreps.stages.claim_build import (
@@ -30,7 +31,9 @@ from sitreps.stages.claim_build import (
     drop_nested,
     make_claim,
     open_quote_start,
+    sourceless_claim,
     subtree,
+    unverified_claims,
 )
 from sitreps.stages.claim_cues import (
     CueLexicon,
@@ -40,19 +43,22 @@ from sitreps.stages.claim_cues import (
     outlet_from_text,
     quoted_regions,
 )
-from sitreps.stages.claim_marks import mark_claims
+from sitreps.stages.claim_marks import impersonal_claims, mark_claims, perception_claims, poll_claims
 from sitreps.stages.claim_sources import (
     claimant_tokens,
     clip,
     inherited_subject,
     is_speaker,
     misparsed_subject,
+    past_dateline,
     token_span,
 )
 from sitreps.stages.claim_tail import (
     adjective_claims,
     channel_claims,
     complement,
+    light_verb_claims,
+    predicate_noun_claims,
     standalone_noun_claims,
     tail_subject_ok,
 )
@@ -120,11 +126,7 @@ def _passive_claims(
         return [make_claim(ctx, claimant, cue, stance, content)]
     if stance == "unconfirmed" and content_toks is None:
         return []  # "could not be confirmed": read by the unverified phrases, which know what it refers to
-    cue_span = token_span(doc, *cue)
-    sentence = ctx.sent_index[verb.sent.start]
-    return [Claim(claimant="", cue=cue_span.text if cue_span else verb.text, stance=stance,  # type: ignore[arg-type]
-                  cue_span=cue_span, sentence=sentence, claimant_type="unknown", outlet=ctx.article.outlet,
-                  content_span=content)]  # fmt: skip
+    return [sourceless_claim(ctx, token_span(doc, *cue), stance, verb, content)]
 
 
 def _clause_span(doc: Doc, verb: Token) -> TextSpan | None:
@@ -188,18 +190,25 @@ def _verb_claims(
         # "..., a claim denied by Ukraine's military": a participle's "by" agent is who says so
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if subject is None:
-        subject = inherited_subject(verb)
+    if subject is None:  # "by saying ...": only a speech verb takes the subject through a preposition
+        subject = inherited_subject(verb, through_pcomp=lemma in lex.verbs)
     bounds = None
     if subject is not None and verb.dep_ == "acl" and subject.i == verb.head.i:
         bounds = claimant_tokens(subject)  # "rebels seeking his overthrow": the source without its clause
+    if subject is None and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"):
+        # "When asked about the leak, ...", "a deal described as historic": asked or described by no one named
+        toks = content_toks or content_of_verb(verb)
+        if toks is None:
+            return []
+        content = token_span(doc, *clip(doc, *toks, verb.i))
+        return [sourceless_claim(ctx, token_span(doc, cue_start, cue_end), stance, verb, content)]
     if subject is None:
         bounds = misparsed_subject(verb)
         if bounds is None:
             return []
         segment = doc[bounds[0] : bounds[1]]
         subject = segment.root
-    subject = _past_dateline(doc, subject, verb)
+    subject = past_dateline(doc, subject, verb)
     out: list[Claim] = []
     content = None
     obj = next((c for c in content_verb.children if c.dep_ == "dobj"), None)
@@ -221,24 +230,6 @@ def _verb_claims(
     cue_text = phrase.text if phrase else ""
     out.append(make_claim(ctx, subject, (cue_start, cue_end), stance, content, bounds, cue_text))
     return out
-
-
-_DATELINE_END = re.compile(
-    r"^[^\n]{0,80}?\((?:AFP|AP|Reuters|dpa|ANI|IANS|UPI|Xinhua)\)\s*(?:-|--|\u2013|\u2014|:)\s"
-)
-
-
-def _past_dateline(doc, subject: Token, verb: Token) -> Token:
-    """ "KYIV, Nov 19 (AFP) - Russia's defence ministry said": the parser may take the dateline for the
-    subject; the speaker is the noun phrase between the dateline and the verb."""
-    sent = verb.sent
-    # the sentence's text up to the verb (`doc.text` would rebuild the whole article on every call)
-    m = _DATELINE_END.match(doc[sent.start : verb.i].text_with_ws)
-    if m is None or subject.idx >= sent.start_char + m.end():
-        return subject
-    start = sent.start_char + m.end()
-    chunks = [nc for nc in doc.noun_chunks if nc.start_char >= start and nc.end <= verb.i]
-    return chunks[-1].root if chunks else subject
 
 
 def _according_claims(ctx: ClaimContext, tok: Token) -> list[Claim]:
@@ -267,40 +258,6 @@ def _according_claims(ctx: ClaimContext, tok: Token) -> list[Claim]:
     return [make_claim(ctx, claimant, cue, "asserted", content)]
 
 
-def _unverified_claims(ctx: ClaimContext, sent: Span) -> list[Claim]:
-    """ "The claims could not be independently verified": the last claim's content, unconfirmed."""
-    low = sent.text.lower()
-    out = []
-    for phrase in ctx.lex.unverified:
-        at = low.find(phrase)
-        if at < 0:
-            continue
-        start = sent.start_char + at
-        cue = TextSpan(start, start + len(phrase), ctx.article.text[start : start + len(phrase)])
-        earlier = [
-            c for c in reversed(ctx.claims) if c.content_span and c.sentence <= ctx.sent_index[sent.start]
-        ]
-        content = earlier[0].content_span if earlier and phrase != "unconfirmed reports" else None
-        if phrase == "unconfirmed reports":
-            content = token_span(
-                ctx.doc, ctx.doc.char_span(start, start + len(phrase), "expand").end, sent.end
-            )
-        out.append(
-            Claim(
-                claimant=phrase if phrase == "unconfirmed reports" else "",
-                cue=cue.text,
-                stance="unconfirmed",
-                cue_span=cue,
-                sentence=ctx.sent_index[sent.start],
-                claimant_type="unknown",
-                outlet=ctx.article.outlet,
-                content_span=content,
-            )
-        )
-        break
-    return out
-
-
 _LOOSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl"})
 _TOPIC_PREPS = frozenset({"about", "on", "over", "against", "in", "of"})
 
@@ -317,7 +274,7 @@ def _loose_complement(ctx: ClaimContext, verb: Token, cue) -> tuple[int, int] | 
     """A clause-level tail cue whose speaking subject says it in a form its class does not list ("the senator
     thinks about the war", "they spoke out against ..."): PolNeAR marks these too. Not for cues
     that only attribute with certain objects or targets ("released the prisoners" says nothing)."""
-    if cue.objects or cue.target or verb.dep_ not in _LOOSE_DEPS:
+    if cue.objects or cue.target or not cue.loose or verb.dep_ not in _LOOSE_DEPS:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or not is_speaker(subject, ctx.lex):
@@ -336,7 +293,7 @@ def _tail_claims(ctx: ClaimContext, verb: Token) -> list[Claim]:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         subject = verb.head  # "rebels seeking his overthrow": the rebels seek it
-    subject = subject or inherited_subject(verb)
+    subject = subject or inherited_subject(verb, through_pcomp=False)
     if not tail_subject_ok(verb, cue, subject, ctx.lex):
         return []
     return _verb_claims(ctx, verb, cue.stance, toks, subject)
@@ -358,16 +315,28 @@ def _token_claims(ctx: ClaimContext, tok: Token) -> list[Claim]:
         or (lemma in lex.refusal and _refuses_to_verify(tok, lex))
     ):
         return _verb_claims(ctx, tok)
+    if tok.pos_ in ("VERB", "AUX") and lemma in lex.perception:
+        return perception_claims(ctx, tok)
     if tok.pos_ == "VERB" and lemma in lex.tail:
         claims = _tail_claims(ctx, tok)
         if claims:
             return claims  # else "the court ruled that ...": the general rule may still read it
     if tok.lower_ in lex.adjectives and tok.pos_ in ("ADJ", "VERB"):
         return adjective_claims(ctx, tok)
+    if tok.lower_ in lex.impersonal_adjectives and tok.pos_ == "ADJ":
+        return impersonal_claims(ctx, tok)
+    if tok.pos_ == "NOUN" and lemma in lex.predicate_nouns:
+        return predicate_noun_claims(ctx, tok)
     if tok.pos_ == "NOUN" and lemma in lex.nouns:
         return standalone_noun_claims(ctx, tok)
+    if tok.pos_ in ("VERB", "AUX") and (lemma in lex.light_verbs or lemma in lex.received):
+        claims = light_verb_claims(ctx, tok)
+        if claims:
+            return claims
     if tok.pos_ == "VERB":
         return _general_claims(ctx, tok)
+    if tok.pos_ == "ADP":
+        return poll_claims(ctx, tok)
     return []
 
 
@@ -400,7 +369,7 @@ def find_claims(doc: Doc, article: Article, actors: list[ActorMention]) -> list[
             ctx.claims.extend(channel_claims(ctx, tok, cue_heads))
         ctx.claims.extend(mark_claims(ctx, sent, inside_quote))
         drop_nested(ctx, sent)
-        ctx.claims.extend(_unverified_claims(ctx, sent))
+        ctx.claims.extend(unverified_claims(ctx, sent))
     for claim in ctx.claims:  # "unconfirmed reports said ...": the subject's own hedge
         if claim.claimant.lower().startswith("unconfirmed"):
             claim.stance = "unconfirmed"

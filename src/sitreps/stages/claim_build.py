@@ -132,6 +132,16 @@ def make_claim(
     return claim
 
 
+def sourceless_claim(
+    ctx: ClaimContext, cue: TextSpan | None, stance: str, anchor: Token, content: TextSpan | None
+) -> Claim:
+    """A claim with a cue and no source named (PolNeAR's source-less attribution): "it was reported",
+    "the plan has faced criticism", "it is unclear whether"; `anchor` is a token of its sentence."""
+    return Claim(claimant="", cue=cue.text if cue else anchor.text, stance=stance,  # type: ignore[arg-type]
+                 cue_span=cue, sentence=ctx.sent_index[anchor.sent.start], claimant_type="unknown",
+                 outlet=ctx.article.outlet, content_span=content)  # fmt: skip
+
+
 def resolve_pronoun(ctx: ClaimContext, claim: Claim, pronoun: str) -> Claim:
     """He/she: the last person quoted; it/they: the last organisation, monitor, state or outlet."""
     wanted = {"person"} if pronoun in PERSON_PRONOUNS else {"monitor", "state", "organisation", "media"}
@@ -168,6 +178,12 @@ def _speech_cue(ctx: ClaimContext, claim: Claim) -> bool:
     return span.root.lemma_.lower() in ctx.lex.verbs
 
 
+def _cue_root(ctx: ClaimContext, claim: Claim) -> Token | None:
+    cue = claim.cue_span
+    span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue else None
+    return span.root if span is not None else None
+
+
 def drop_nested(ctx: ClaimContext, sent: Span) -> None:
     """A cue inside what another claim of the sentence reports is nested ("he said aides fear that ..."):
     PolNeAR, like the quoted speech the stage skips, annotates only the outer attribution, except speech
@@ -176,6 +192,12 @@ def drop_nested(ctx: ClaimContext, sent: Span) -> None:
     "a claim denied by X"): who contests what is what the event database must show."""
     here = [c for c in ctx.claims if c.cue_span and sent.start_char <= c.cue_span.start < sent.end_char]
     speech = {id(c): _speech_cue(ctx, c) for c in here}
+    roots = {id(c): _cue_root(ctx, c) for c in here}
+
+    def sibling(outer: Claim, inner: Claim) -> bool:
+        """ "X said ..., adding that ...": a speech verb on the outer cue itself is the speaker's next say."""
+        o, i = roots[id(outer)], roots[id(inner)]
+        return o is not None and i is not None and i.head == o and i.dep_ in ("advcl", "conj")
 
     def nests(outer: Claim, inner: Claim) -> bool:
         undisputed = DISPUTES.isdisjoint({inner.stance, outer.stance})
@@ -184,8 +206,33 @@ def drop_nested(ctx: ClaimContext, sent: Span) -> None:
         # a speech verb stays when the outer attribution comes after it ('X said ..., aides told
         # reporters') or is a belief, plan or view holding a report ("Democrats fear he said ...")
         before = inner.cue_span.start < outer.cue_span.start  # type: ignore[union-attr]
-        return not (speech[id(inner)] and (before or not speech[id(outer)]))
+        return not (speech[id(inner)] and (before or not speech[id(outer)] or sibling(outer, inner)))
 
     nested = [c for c in here if any(nests(o, c) for o in here)]
     for claim in nested:
         ctx.claims.remove(claim)
+
+
+def unverified_claims(ctx: ClaimContext, sent: Span) -> list[Claim]:
+    """ "The claims could not be independently verified": the last claim's content, unconfirmed."""
+    low = sent.text.lower()
+    out = []
+    for phrase in ctx.lex.unverified:
+        at = low.find(phrase)
+        if at < 0:
+            continue
+        start = sent.start_char + at
+        cue = TextSpan(start, start + len(phrase), ctx.article.text[start : start + len(phrase)])
+        earlier = [
+            c for c in reversed(ctx.claims) if c.content_span and c.sentence <= ctx.sent_index[sent.start]
+        ]
+        content = earlier[0].content_span if earlier and phrase != "unconfirmed reports" else None
+        if phrase == "unconfirmed reports":
+            content = token_span(
+                ctx.doc, ctx.doc.char_span(start, start + len(phrase), "expand").end, sent.end
+            )
+        claim = sourceless_claim(ctx, cue, "unconfirmed", sent[0], content)
+        claim.claimant = phrase if phrase == "unconfirmed reports" else ""
+        out.append(claim)
+        break
+    return out

@@ -44,6 +44,7 @@ class TailCue:
     particle: str = ""  # the verb only with this particle ("ruled out")
     objects: frozenset[str] = frozenset()  # when set, the only objects it attributes ("released a statement")
     target: bool = False  # its object must be someone: "attacked the judge for", not "attacked the base for"
+    loose: bool = True  # whether a clause or topic it does not list still counts ("thinks about the war")
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,15 @@ class CueLexicon:
     things: frozenset[str]
     adjectives: dict[str, str]
     adjective_preps: frozenset[str]
+    bare_adjectives: frozenset[str]
+    impersonal_adjectives: frozenset[str]
+    perception: frozenset[str]
     noun_preps: frozenset[str]
     channel_cues: frozenset[str]
+    poll_sources: frozenset[str]
+    light_verbs: dict[str, frozenset[str]]
+    predicate_nouns: frozenset[str]
+    received: dict[str, frozenset[str]]
     lemma_fixes: dict[str, str]
 
 
@@ -91,6 +99,7 @@ def _tail_cues(classes: dict) -> dict[str, TailCue]:
                 particle=str(own.get("particle", "")),
                 objects=frozenset(str(o).lower() for o in own.get("objects", [])),
                 target=bool(own.get("target", False)),
+                loose=bool(own.get("loose", True)),
             )
     return out
 
@@ -131,8 +140,15 @@ def get_cue_lexicon() -> CueLexicon:
         things=low("not_speaker_nouns"),
         adjectives=adjectives,
         adjective_preps=low("adjective_prepositions"),
+        bare_adjectives=low("bare_adjectives"),
+        impersonal_adjectives=low("impersonal_adjectives"),
+        perception=low("perception_verbs"),
         noun_preps=low("noun_prepositions"),
         channel_cues=low("channel_cues"),
+        poll_sources=low("poll_sources"),
+        light_verbs={str(k): frozenset(str(n) for n in v) for k, v in raw.get("light_verbs", {}).items()},
+        predicate_nouns=low("predicate_nouns"),
+        received={str(k): frozenset(str(n) for n in v) for k, v in raw.get("received_views", {}).items()},
         lemma_fixes={str(k).lower(): str(v) for k, v in raw.get("lemma_fixes", {}).items()},
     )
 

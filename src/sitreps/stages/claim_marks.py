@@ -1,21 +1,38 @@
-"""Punctuation cues: a colon or a dash that introduces or closes a quotation (PARC marks the mark itself).
+"""Cues that are no speech verb with its speaker: punctuation, polls, impersonal and perception phrases.
 
-- Colon after a speaker: 'Mayor Ana Ruiz: "We will rebuild"', a headline's "Clinton: Trump is unfit".
-- Dash before a speaker on a quote line: '"We will not retreat," ― General Oleg Petrenko'.
+Punctuation: a colon or a dash that introduces or closes a quotation (PARC marks the mark itself).
+
+- Colon after a speaker: 'Mayor Ana Ruiz: "We will rebuild"', a headline's "Clinton: Trump is unfit", a
+  transcript's "TRUMP: ..." (also inside a quotation); after a verb with a speaking subject ("Clinton
+  continued: ...") the verb and the colon are the cue.
+- Dash before a speaker on a quote line: '"We will not retreat," ― General Oleg Petrenko', also when the
+  tokenizer glued the dash to the closing quote.
 
 The speaker must look like one (a person's name, a pronoun, a group, a noun for people): a dateline
 ("BEIRUT:"), a label ("UPDATE:", "Photo:") or a clause ("He added:", read with its verb) is not.
+
+Phrases: a poll as the source of what it finds ("in the latest poll"), impersonal evaluations ("it is
+unclear whether") and perceptions ("the campaign can appear disorganized"), the last two with no source.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
 from sitreps.model import Claim, TextSpan
-from sitreps.stages.claim_build import ClaimContext, make_claim
-from sitreps.stages.claim_sources import SPEAKER_PRONOUNS, token_span
+from sitreps.stages.claim_build import ClaimContext, make_claim, sourceless_claim, subtree
+from sitreps.stages.claim_cues import verb_group
+from sitreps.stages.claim_sources import (
+    SPEAKER_PRONOUNS,
+    can_hold_content,
+    claimant_tokens,
+    clip,
+    is_speaker,
+    token_span,
+)
 
 QUOTE_MARKS = frozenset('"“”')
 DASHES = frozenset({"—", "―", "–", "--", "-"})
@@ -23,9 +40,11 @@ SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 # Labels before a colon that name no speaker
 NOT_SPEAKERS = frozenset({
     "source", "sources", "photo", "photos", "note", "update", "editor", "credit", "video", "watch", "read",
-    "related", "file", "caption", "image", "map", "graphic",
+    "related", "file", "caption", "image", "map", "graphic", "breaking", "exclusive", "warning", "live",
+    "analysis", "opinion", "correction", "clarification", "transcript",
 })  # fmt: skip
 MAX_SPEAKER_TOKENS = 10
+PERCEIVED = frozenset({"xcomp", "acomp", "oprd", "attr", "ccomp"})  # "seems | to know", "appears | tired"
 
 
 def _looks_like_speaker(toks: list[Token], ctx: ClaimContext) -> bool:
@@ -51,6 +70,22 @@ def _looks_like_speaker(toks: list[Token], ctx: ClaimContext) -> bool:
     # a name the tagger did not type: two or more proper nouns that are not a place
     placed = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in toks)
     return sum(t.pos_ == "PROPN" for t in toks) >= 2 and not placed
+
+
+def _transcript_label(toks: list[Token]) -> bool:
+    """A transcript's speaker label: "TRUMP:", "MR. SANDERS:", "CHRIS WALLACE:" (capitals, not a place)."""
+    words = [t for t in toks if t.is_alpha]
+    return (
+        0 < len(words) <= 3
+        and all(t.is_upper and len(t) > 1 for t in words)
+        and all(t.is_alpha or t.text == "." for t in toks)
+        and not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lower_ in NOT_SPEAKERS for t in toks)
+    )
+
+
+def _repeated_label(text: str, label: str) -> bool:
+    """Whether "LABEL:" opens two or more lines or quotations of the text."""
+    return len(re.findall(rf"(?:^|\n|[\"“])\s*{re.escape(label)}\s*:", text)) >= 2
 
 
 def _line_break(tok: Token) -> bool:
@@ -119,15 +154,89 @@ def _speaker_after(dash: Token) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+def _clause_before(colon: Token, ctx: ClaimContext) -> Token | None:
+    """The verb of "He continued:", "Clinton fired back:": a verb right before the colon with a speaking
+    subject and no object, that no other reading took as a cue."""
+    doc = colon.doc
+    k = colon.i - 1
+    while k >= 0 and doc[k].dep_ in ("prt", "advmod") and k > colon.i - 3:
+        k -= 1
+    verb = doc[k] if k >= 0 else None
+    if verb is None or verb.pos_ != "VERB" or any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") and c.i < colon.i for c in verb.children
+    ):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    speaks = subject is not None and (is_speaker(subject, ctx.lex) or subject.pos_ == "PROPN")
+    return verb if speaks else None
+
+
+def _verb_colon_claim(ctx: ClaimContext, verb: Token, colon: Token, sent: Span) -> list[Claim]:
+    read = next((c for c in ctx.claims if c.cue_span and c.cue_span.start <= verb.idx < c.cue_span.end), None)
+    if read is not None:  # "He said: ...": read with the cue verb; the colon joins its cue (PolNeAR's span)
+        if read.cue_span.end == verb.idx + len(verb):
+            text = ctx.article.text[read.cue_span.start : colon.idx + 1]
+            if read.cue == read.cue_span.text:
+                read.cue = text
+            read.cue_span = TextSpan(read.cue_span.start, colon.idx + 1, text)
+        return []
+    content = _content_after(colon, sent)
+    if content is None:
+        return []
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    doc = ctx.doc
+    start = verb_group(verb)[0]
+    claim = make_claim(ctx, subject, (start, colon.i + 1), "asserted", token_span(doc, *content))
+    text = ctx.article.text[doc[start].idx : colon.idx + 1]
+    claim.cue, claim.cue_span = text, TextSpan(doc[start].idx, colon.idx + 1, text)  # PolNeAR keeps the colon
+    return [claim]
+
+
+# '..."― General Oleg Petrenko', '”—Donald Trump': a dash the tokenizer glued to the closing quote
+_GLUED_DASH = re.compile(r'[”"](―|—|–|--)(?=[A-Z])|[”"]\s*(―|—|–|--)(?=\s*[A-Z])')
+_SPEAKER_LINE = re.compile(r"\s*([^\n.!?;(\[]{2,80})")
+
+
+def _glued_dash_claims(ctx: ClaimContext, sent: Span, quoted: Callable[[int], bool]) -> list[Claim]:
+    """A dash before a speaker that shares a token with the closing quote (no token of its own)."""
+    doc, text, out = ctx.doc, ctx.article.text, []
+    for hit in _GLUED_DASH.finditer(text, sent.start_char, sent.end_char):
+        group = 1 if hit.group(1) else 2
+        a, b = hit.span(group)
+        if any(t.idx == a and len(t) == b - a for t in doc[sent.start : sent.end]) or not quoted(hit.start()):
+            continue  # a dash token of its own is read by mark_claims; the mark before must close a quote
+        line = _SPEAKER_LINE.match(text, b)
+        opening = max(text.rfind("“", 0, hit.start()), text.rfind('"', 0, hit.start()))
+        if line is None or opening < 0 or "\n" in text[opening : hit.start()]:
+            continue
+        name = line.group(1).rstrip(" ,")
+        s0 = line.start(1)
+        span = doc.char_span(s0, s0 + len(name), alignment_mode="expand")
+        if span is None or len(name.split()) > 8 or any(t.pos_ in ("VERB", "AUX") for t in span[1:]):
+            continue
+        content = TextSpan(opening + 1, hit.start(), text[opening + 1 : hit.start()])
+        bounds = (span.start, span.end)
+        claim = make_claim(ctx, span.root, bounds, "asserted", content, bounds)
+        claim.cue, claim.cue_span = text[a:b], TextSpan(a, b, text[a:b])
+        claim.claimant, claim.claimant_span = name, TextSpan(s0, s0 + len(name), name)
+        out.append(claim)
+    return out
+
+
 def mark_claims(ctx: ClaimContext, sent: Span, quoted: Callable[[int], bool]) -> list[Claim]:
     """Claims cued by a colon after a speaker or a dash before one; `quoted` tells a char offset inside a
     quotation (a colon inside a quote is the quoted speaker's)."""
     doc, out = ctx.doc, []
     taken = {c.cue_span.start for c in ctx.claims if c.cue_span}
     for tok in sent:
-        if quoted(tok.idx) or tok.idx in taken:
+        inside = quoted(tok.idx)
+        if tok.idx in taken or (inside and tok.text != ":"):
             continue
         if tok.text == ":":
+            verb = None if inside else _clause_before(tok, ctx)
+            if verb is not None:  # "Trump continued: ...": the verb and its colon are the cue
+                out += _verb_colon_claim(ctx, verb, tok, sent)
+                continue
             speaker = _speaker_before(tok, sent)
             content = _content_after(tok, sent)
         elif tok.text in DASHES and tok.i > 0 and not tok.nbor(-1).is_alpha:
@@ -140,11 +249,64 @@ def mark_claims(ctx: ClaimContext, sent: Span, quoted: Callable[[int], bool]) ->
         toks = list(doc[speaker[0] : speaker[1]])
         while toks and toks[-1].is_punct:
             toks.pop()
-        if not _looks_like_speaker(toks, ctx):
+        # a transcript names its speakers again and again, a dateline ("BEIRUT:") once; inside a quotation
+        # only a transcript's label is a speaker (any other colon is the quoted speaker's)
+        label = tok.text == ":" and _transcript_label(toks)
+        transcript = label and (inside or _repeated_label(ctx.article.text, " ".join(t.text for t in toks)))
+        if not transcript and (inside or not _looks_like_speaker(toks, ctx)):
             continue
         bounds = (toks[0].i, toks[-1].i + 1)
         root = doc[bounds[0] : bounds[1]].root
         claim = make_claim(ctx, root, (tok.i, tok.i + 1), "asserted", token_span(doc, *content), bounds)
         claim.cue, claim.cue_span = tok.text, TextSpan(tok.idx, tok.idx + len(tok), tok.text)
         out.append(claim)
-    return out
+    return out + _glued_dash_claims(ctx, sent, quoted)
+
+
+# --------------------------------------------------------------------------- phrase cues
+
+
+def poll_claims(ctx: ClaimContext, prep: Token) -> list[Claim]:
+    """ "Clinton leads Trump in the latest poll", "In a new survey, 40 percent ...": the poll is the source,
+    "in" the cue, the clause outside the phrase what it says."""
+    if prep.lower_ != "in" or prep.dep_ != "prep":
+        return []
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in ctx.lex.poll_sources:
+        return []
+    sent, doc = prep.sent, ctx.doc
+    start, end = prep.left_edge.i, prep.right_edge.i + 1
+    toks = (end, sent.end) if start <= sent.start + 1 else (sent.start, start)
+    content = token_span(doc, *clip(doc, *toks, prep.i))
+    return [make_claim(ctx, pobj, (prep.i, prep.i + 1), "asserted", content, claimant_tokens(pobj))]
+
+
+def impersonal_claims(ctx: ClaimContext, adj: Token) -> list[Claim]:
+    """ "It is unclear whether the talks will resume": an evaluation whose holder is not named."""
+    doc = ctx.doc
+    copula = adj.head
+    it = next((c for c in copula.children if c.dep_ in ("nsubj", "expl") and c.lower_ == "it"), None)
+    if adj.dep_ != "acomp" or it is None:
+        return []
+    clause = next((c for c in [*adj.children, *copula.children] if c.dep_ == "ccomp" and c.i > adj.i), None)
+    if clause is None:
+        return []
+    cue = token_span(doc, min(it.i, verb_group(copula)[0]), adj.i + 1)  # PolNeAR's cue: "it is unclear"
+    content = token_span(doc, *clip(doc, *subtree(clause), adj.i))
+    return [sourceless_claim(ctx, cue, "unconfirmed", adj, content)]
+
+
+def perception_claims(ctx: ClaimContext, verb: Token) -> list[Claim]:
+    """ "Trump seems to think ...", "The campaign can appear disorganized", "it looks like a rout": a
+    perception with no holder named (the subject is what is perceived); the complement is the content."""
+    doc = ctx.doc
+    lex = ctx.lex
+    held = [c for c in verb.children if c.i > verb.i and (c.dep_ in PERCEIVED or c.lower_ == "like")]
+    if not held or any(c.dep_ == "xcomp" and (c.lemma_.lower() in lex.tail or c.lemma_.lower() in lex.verbs)
+                       for c in held):  # fmt: skip
+        return []  # "seems to think": the cue verb under it reads the claim, with its subject
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i or subject.lower_ == "it" or not can_hold_content(subject, lex):
+        return []  # "it seems that", "the strikes appear to have hit": no one's view of anyone
+    content = token_span(doc, *clip(doc, held[0].left_edge.i, max(c.right_edge.i for c in held) + 1, verb.i))
+    return [sourceless_claim(ctx, token_span(doc, *verb_group(verb)), "claimed", verb, content)]

@@ -114,12 +114,17 @@ def misparsed_subject(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def inherited_subject(verb: Token) -> Token | None:
+# Prepositions through which a gerund speech verb shares its governor's subject
+SAYING_PREPS = frozenset({"by", "after", "before", "while", "when", "despite", "upon", "since"})
+
+
+def inherited_subject(verb: Token, through_pcomp: bool = True) -> Token | None:
     """The subject a subjectless cue verb shares with the clause it hangs off.
 
-    "He left the podium, saying ...", "She smiled and said ...", "X is expected to announce ...",
-    "X issued a statement saying ...": up through conjunctions, participles and infinitives, and from
-    a participle on a noun to the subject of that noun's verb.
+    "He left the podium, saying ...", "She smiled and said ...", "He opened by saying ...",
+    "X is expected to announce ...", "X issued a statement saying ...": up through conjunctions,
+    participles, infinitives and the gerund of a preposition, and from a participle on a noun to the
+    subject of that noun's verb.
     """
     tok = verb
     for _ in range(4):
@@ -127,6 +132,10 @@ def inherited_subject(verb: Token) -> Token | None:
         subject_deps = ("nsubj", "nsubjpass") if tok.dep_ == "xcomp" else ("nsubj",)
         if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj"):
             tok = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
+        elif through_pcomp and tok.dep_ == "pcomp" and tok.head.lower_ in SAYING_PREPS and (
+            tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX")
+        ):  # "opened by saying ...", "After saying ..., the governor left"; not "in saying", "without saying"
+            tok = tok.head.head
         elif tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG") or (
             tok.dep_ == "advcl" and any(c.tag_ == "TO" for c in tok.children)
         ):  # "met to discuss": the purpose infinitive shares its subject
@@ -161,3 +170,21 @@ def can_hold_content(tok: Token, lex: CueLexicon) -> bool:
     if tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in SPEAKER_ENTITIES:
         return True
     return tok.lemma_.lower() not in lex.things
+
+
+_DATELINE_END = re.compile(
+    r"^[^\n]{0,80}?\((?:AFP|AP|Reuters|dpa|ANI|IANS|UPI|Xinhua)\)\s*(?:-|--|\u2013|\u2014|:)\s"
+)
+
+
+def past_dateline(doc: Doc, subject: Token, verb: Token) -> Token:
+    """ "KYIV, Nov 19 (AFP) - Russia's defence ministry said": the parser may take the dateline for the
+    subject; the speaker is the noun phrase between the dateline and the verb."""
+    sent = verb.sent
+    # the sentence's text up to the verb (`doc.text` would rebuild the whole article on every call)
+    m = _DATELINE_END.match(doc[sent.start : verb.i].text_with_ws)
+    if m is None or subject.idx >= sent.start_char + m.end():
+        return subject
+    start = sent.start_char + m.end()
+    chunks = [nc for nc in doc.noun_chunks if nc.start_char >= start and nc.end <= verb.i]
+    return chunks[-1].root if chunks else subject

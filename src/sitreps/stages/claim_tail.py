@@ -4,8 +4,9 @@ Beyond the speech verbs of attribution.py: verbs of belief, intention, appeal, e
 communication verbs, which attribute only with the complement their class needs ("plans to send troops",
 "accused X of Y", "as one aide put it"); adjectives with a clause ("is concerned that"); claim nouns standing
 on their own ("the senator's claim that ...", "his answer about ..."); and channels that are the only cue
-of their clause ("In a statement, the group condemned ..."). Classes, stances and needs are data, in
-data/attribution_cues.yaml.
+of their clause ("In a statement, the group condemned ..."); a verb with a claim noun ("made the case
+for", "raised questions about", "drew scrutiny") and a copula with a stance noun ("is a staunch opponent
+of"). Classes, stances and needs are data, in data/attribution_cues.yaml.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitreps.model import Claim
-from sitreps.stages.claim_build import ClaimContext, make_claim, subtree
+from sitreps.stages.claim_build import ClaimContext, make_claim, sourceless_claim, subtree
 from sitreps.stages.claim_cues import CueLexicon, TailCue, verb_group
 from sitreps.stages.claim_sources import can_hold_content, claimant_tokens, clip, is_speaker, token_span
 
 QUOTE_MARKS = frozenset('"“”')
 SPEECH_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # "spoke for an hour", "attacked the town for the third time": a preposition's time object is no topic
+STANCE_PREPS = frozenset({"of", "for", "on", "in"})  # "an opponent of", "an advocate for"
 TIME_NOUNS = frozenset({"time", "times", "moment", "minute", "hour", "day", "week", "month", "year"})
 
 
@@ -48,6 +50,13 @@ def _quote_near(verb: Token) -> tuple[int, int] | None:
             return k + 1, close
         if not (doc[k].is_punct or doc[k].pos_ in ("PRON", "ADV")):
             break
+    # '"Where is the money?" Trump demanded.': the parse closed the quotation's sentence at "?"
+    k = verb.left_edge.i - 1
+    if k > 0 and doc[k].text in QUOTE_MARKS and doc[k - 1].text in ("?", "!", ",", "."):
+        opening = next((j for j in range(k - 1, max(-1, k - 200), -1)
+                        if doc[j].text in QUOTE_MARKS or "\n" in doc[j].text), None)  # fmt: skip
+        if opening is not None and doc[opening].text in QUOTE_MARKS and opening + 1 < k:
+            return opening + 1, k
     return None
 
 
@@ -175,10 +184,12 @@ def adjective_claims(ctx: ClaimContext, adj: Token) -> list[Claim]:
                 parts.append(subtree(c))
             elif c.dep_ == "prep" and c.lower_ in lex.adjective_preps and c.right_edge.i > c.i:
                 parts.append((c.i + 1, c.right_edge.i + 1))
-    if not parts:
+    if not parts and adj.lower_ not in lex.bare_adjectives:  # "I'm not sure.", "He is skeptical."
         return []
     cue_start = min(verb_group(copula)[0], copula.i, adj.i)
-    content = token_span(doc, *clip(doc, min(a for a, _ in parts), max(b for _, b in parts), adj.i))
+    content = None
+    if parts:
+        content = token_span(doc, *clip(doc, min(a for a, _ in parts), max(b for _, b in parts), adj.i))
     if any(c.dep_ == "neg" for h in holders for c in h.children):
         stance = "unconfirmed"  # "is not convinced that"
     return [make_claim(ctx, subject, (cue_start, adj.i + 1), stance, content)]
@@ -239,10 +250,7 @@ def standalone_noun_claims(ctx: ClaimContext, noun: Token) -> list[Claim]:
     if source is None and stance == "unconfirmed":
         return []  # "the plan to ...", "a demand for ...": a plan nobody is said to hold is no attribution
     if source is None:
-        sent = ctx.sent_index[noun.sent.start]
-        cue = token_span(doc, noun.i, noun.i + 1)
-        return [Claim(claimant="", cue=noun.text, stance=stance, cue_span=cue, sentence=sent,  # type: ignore[arg-type]
-                      claimant_type="unknown", outlet=ctx.article.outlet, content_span=content)]  # fmt: skip
+        return [sourceless_claim(ctx, token_span(doc, noun.i, noun.i + 1), stance, noun, content)]
     start, end = claimant_tokens(source)
     if doc[end - 1].dep_ == "case":  # "the senator's claim": the source is the senator
         end -= 1
@@ -282,3 +290,64 @@ def channel_claims(ctx: ClaimContext, prep: Token, read_cue_at: set[int]) -> lis
         start = subject.right_edge.i + 1
     content = token_span(doc, *clip(doc, start, end, verb.i))
     return [make_claim(ctx, subject, (prep.i, pobj.i + 1), "asserted", content)]
+
+
+def _noun_complement(noun: Token, lex: CueLexicon) -> tuple[int, int] | None:
+    """What a claim noun is about: its clause or infinitive, else its topic ("questions about the deal")."""
+    toks = _noun_clause(noun)
+    if toks is not None:
+        return toks
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.right_edge.i > c.i]
+    preps = [c for c in preps if c.lower_ in lex.noun_preps or c.lower_ in ("for", "against", "to", "with")]
+    return (preps[0].i + 1, preps[0].right_edge.i + 1) if preps else None
+
+
+def light_verb_claims(ctx: ClaimContext, verb: Token) -> list[Claim]:
+    """ "Trump made the case for ...", "she has no illusions about ...", "his remark drew scrutiny": a verb
+    with a claim noun as its object; the cue runs from the verb group to the noun (and its preposition)."""
+    lex, doc = ctx.lex, ctx.doc
+    lemma = verb.lemma_.lower()
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.i < verb.i:
+        return []
+    noun = obj.lemma_.lower()
+    received = noun in lex.received.get(lemma, frozenset()) or obj.lower_ in lex.received.get(lemma, ())
+    if not received and noun not in lex.light_verbs.get(lemma, ()) and obj.lower_ not in lex.light_verbs.get(
+        lemma, ()
+    ):
+        return []
+    end = obj.i + 1
+    toks = _noun_complement(obj, lex)
+    # the preposition right after the noun, on the noun or (the parse's choice) on the verb: "took aim at"
+    prep = next((c for c in [*obj.children, *verb.children] if c.dep_ == "prep" and c.i == obj.i + 1), None)
+    if toks is None and prep is not None and prep.head == verb and prep.lower_ != "from":
+        toks = (prep.i + 1, prep.right_edge.i + 1) if prep.right_edge.i > prep.i else None
+    if toks is not None and prep is not None and toks[0] == prep.i + 1:
+        end = prep.i + 1  # "raised questions about": the preposition joins the cue
+    start = verb_group(verb)[0]
+    content = token_span(doc, *clip(doc, *toks, verb.i)) if toks else None
+    if received:
+        source = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for p in c.children if p.dep_ == "pobj"), None)  # fmt: skip
+        if source is None:
+            return [sourceless_claim(ctx, token_span(doc, start, end), "asserted", verb, content)]
+        return [make_claim(ctx, source, (start, end), "asserted", content)]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not can_hold_content(subject, lex) or subject.pos_ not in ("PRON", "PROPN", "NOUN"):
+        return []
+    return [make_claim(ctx, subject, (start, end), lex.nouns.get(noun, "asserted"), content)]
+
+
+def predicate_noun_claims(ctx: ClaimContext, noun: Token) -> list[Claim]:
+    """ "The senator is a staunch opponent of the deal", "who has been a vocal critic of the war"."""
+    lex, doc = ctx.lex, ctx.doc
+    copula = noun.head
+    if noun.dep_ != "attr" or copula.lemma_.lower() != "be":
+        return []
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in STANCE_PREPS), None)
+    if subject is None or prep is None or prep.right_edge.i <= prep.i or not can_hold_content(subject, lex):
+        return []
+    start = min(verb_group(copula)[0], copula.i)
+    content = token_span(doc, *clip(doc, prep.i + 1, prep.right_edge.i + 1, noun.i))
+    return [make_claim(ctx, subject, (start, prep.i + 1), "claimed", content)]
