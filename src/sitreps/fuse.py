@@ -41,11 +41,13 @@ from sitreps.fusion_rules import (
     FusionRules,
     actors_agree,
     contains,
+    date_range,
     dates_overlap,
     haversine_km,
     in_dateline,
     in_sentence,
     is_coarse,
+    is_round_up,
     norm,
     place_km,
     same_place,
@@ -154,20 +156,74 @@ def _place_link(a: Reading, b: Reading, rules: FusionRules) -> str:
     return "weak" if same else ""
 
 
+class _PairMemo:
+    """`types_compatible` per pair of type names and `dates_overlap`'s per-mention facts, kept for one
+    clustering run: fusion compares each reading with every member of every candidate event, and these
+    answers depend on the two type names, or on one mention, alone (same results, computed once)."""
+
+    def __init__(self, rules: FusionRules) -> None:
+        self.rules = rules
+        self._types: dict[tuple[str, str], bool] = {}
+        # id(mention) -> (mention, facts); the mention is kept so that its id cannot be reused meanwhile
+        self._dates: dict[int, tuple[EventMention, tuple[bool, int, int, int, bool, int, int] | None]] = {}
+
+    def types_compatible(self, a: str, b: str) -> bool:
+        found = self._types.get((a, b))
+        if found is None:
+            found = self._types[(a, b)] = types_compatible(a, b, self.rules)
+        return found
+
+    def _date_facts(self, m: EventMention) -> tuple[bool, int, int, int, bool, int, int] | None:
+        """(round-up, start, end, length in days - 1, long, widened start, widened end) as day ordinals."""
+        entry = self._dates.get(id(m))
+        if entry is not None and entry[0] is m:
+            return entry[1]
+        facts = None
+        if m.date_start is not None:
+            start, end = date_range(m)
+            wide_start, wide_end = widened_range(m, self.rules)
+            days = (end - start).days
+            long = days + 1 > self.rules.max_range_days_with_day
+            facts = (is_round_up(m, self.rules), start.toordinal(), end.toordinal(), days, long,
+                     wide_start.toordinal(), wide_end.toordinal())
+        self._dates[id(m)] = (m, facts)
+        return facts
+
+    def dates_overlap(self, a: EventMention, b: EventMention, slack_days: int = 0) -> bool:
+        """`fusion_rules.dates_overlap(a, b, rules, slack_days)` from the cached facts."""
+        fa, fb = self._date_facts(a), self._date_facts(b)
+        if fa is None or fb is None or fa[0] or fb[0]:
+            return False
+        _, s1, e1, days1, long1, ws1, we1 = fa
+        _, s2, e2, days2, long2, ws2, we2 = fb
+        if long1 != long2 and min(days1, days2) == 0:
+            return False
+        # `widened_range` with slack: the slack widens both ends by whole days
+        ws1, we1, ws2, we2 = ws1 - slack_days, we1 + slack_days, ws2 - slack_days, we2 + slack_days
+        return (ws1 <= e2 and s2 <= we1) or (s1 <= we2 and ws2 <= e1)
+
+
 def readings_compatible(
     a: Reading, b: Reading, rules: FusionRules = DEFAULT_RULES, slack_days: int = 0,
-    same_article: bool = False,
+    same_article: bool = False, memo: _PairMemo | None = None,
 ) -> bool:
     """Whether two readings may describe one incident under `rules` (dates widened by `slack_days`;
-    `same_article`: judge two readings of one article as if they came from two)."""
+    `same_article`: judge two readings of one article as if they came from two; `memo`: the clustering
+    run's cache of answers for these `rules`)."""
     ma, mb = a.first, b.first
     if ma.article_hash == mb.article_hash and not same_article:  # `Reading.article`, read once
         return False
-    if not types_compatible(ma.sub_event_type, mb.sub_event_type, rules):
+    if memo is not None:
+        if not memo.types_compatible(ma.sub_event_type, mb.sub_event_type):
+            return False
+    elif not types_compatible(ma.sub_event_type, mb.sub_event_type, rules):
         return False
     if not (a.resolved and b.resolved):
         return rules.fuse_unresolved and _identical(ma, mb)
-    if not dates_overlap(ma, mb, rules, slack_days):
+    if memo is not None:
+        if not memo.dates_overlap(ma, mb, slack_days):
+            return False
+    elif not dates_overlap(ma, mb, rules, slack_days):
         return False
     link = _place_link(a, b, rules)
     # an area-level match is weak evidence: it must not also contradict the perpetrator
@@ -258,13 +314,14 @@ def cluster_readings(
     `use_index=False` scans every cluster instead of the day index (same result, for testing)."""
     clusters: list[list[Reading]] = []
     index = _ClusterIndex(rules, use_index)
+    memo = _PairMemo(rules)
 
     def fitting(r: Reading, slack: int = 0, same: bool = False) -> list[tuple[tuple[int, int, float], int]]:
         if not (r.resolved or rules.fuse_unresolved):
             return []
         out = []
         for ci in index.candidates(r.first, slack):
-            if all(readings_compatible(r, other, rules, slack, same) for other in clusters[ci]):
+            if all(readings_compatible(r, other, rules, slack, same, memo) for other in clusters[ci]):
                 out.append((max(_affinity(r, other) for other in clusters[ci]), ci))
         return out
 

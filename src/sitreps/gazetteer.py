@@ -106,6 +106,12 @@ def normalize_name(name: str) -> str:
     return s
 
 
+_FINAL_H = re.compile(r"([aeiou])h$")
+_Y_W = re.compile(r"[yw]")
+_VOWEL_RUN = re.compile(r"[aeiou]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
 @lru_cache(maxsize=200_000)
 def skeleton(name: str) -> str:
     """Loose key that merges transliteration variants (Raqa/Raqqa/Ar-Raqqah, Kweyris/Kuweires).
@@ -126,10 +132,10 @@ def skeleton(name: str) -> str:
     s = "".join(kept)
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
-    s = re.sub(r"([aeiou])h$", r"\1", s)
-    s = s[:1] + re.sub(r"[yw]", "a", s[1:])
-    s = re.sub(r"[aeiou]+", "a", s)
-    s = re.sub(r"(.)\1+", r"\1", s)
+    s = _FINAL_H.sub(r"\1", s)
+    s = s[:1] + _Y_W.sub("a", s[1:])
+    s = _VOWEL_RUN.sub("a", s)
+    s = _DOUBLED.sub(r"\1", s)
     if len(s) > 3 and s.endswith("a"):
         s = s[:-1]
     return s
@@ -270,6 +276,7 @@ class Gazetteer:
         # importance of each (key, place) pair: lower than the place's for far-fetched aliases
         self._key_importance: dict[tuple[str, int], float] = {}
         self._hit_cache: dict[tuple[str, int], list[GazetteerHit]] = {}
+        self._english: dict[str, bool] = {}  # whether a key is an English word (see `allows_variants`)
 
     # -- low level, batched: the places stage asks for many keys per article at once
     def lookup_keys(self, keys: list[str], per_key: int = 60) -> dict[str, list[tuple[int, str]]]:
@@ -395,9 +402,14 @@ class Gazetteer:
         key = normalize_name(name)
         if key in self._adjectives or key in self._demonyms or key in self._not_places:
             return False
-        with self._lock:
-            found = self._con.execute("SELECT 1 FROM english_words WHERE word = ?", (key,)).fetchone()
-        return found is None
+        english = self._english.get(key)
+        if english is None:
+            with self._lock:
+                row = self._con.execute("SELECT 1 FROM english_words WHERE word = ?", (key,)).fetchone()
+            if len(self._english) > 200_000:
+                self._english.clear()
+            english = self._english[key] = row is not None
+        return not english
 
     def place_for_demonym(self, word: str) -> Place | None:
         """The place a demonym names: a region ('European' -> Europe, 'Balkan' -> the Balkans), a nation or

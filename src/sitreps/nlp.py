@@ -51,6 +51,11 @@ def parse(text: str) -> Doc:
     return load_nlp()(text)
 
 
+def parse_batch(texts: list[str], batch_size: int = 16) -> list[Doc]:
+    """Parse several texts with one batched `nlp.pipe` (the same Docs as `parse`, one per text, faster)."""
+    return list(load_nlp().pipe(texts, batch_size=batch_size))
+
+
 def blank_doc(text: str) -> Doc:
     """A tokenised Doc without the model, for stages tested in isolation."""
     return spacy.blank("en")(text)

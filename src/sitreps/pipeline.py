@@ -8,11 +8,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from sitreps.model import Article, ArticleAnalysis, ItemError, TextSpan
-from sitreps.nlp import parse
+from sitreps.nlp import parse, parse_batch
 from sitreps.stages import actor_periods, actors, attribution, counts, dates, events, places
 
 STAGES = ("parse", "places", "dates", "counts", "actors", "attribution", "events")
+# Articles parsed together by `ingest_articles`: spaCy's batched pipe is ~20 % faster than one call per
+# text; larger batches gain little more and only hold more Docs in memory.
+PARSE_BATCH = 16
 
 
 @dataclass
@@ -48,14 +53,18 @@ def settle_publication_date(article: Article, published: date | None = None) -> 
 
 
 def analyse(
-    article: Article, published: date | None = None, timer: StageTimer | None = None
+    article: Article,
+    published: date | None = None,
+    timer: StageTimer | None = None,
+    doc: Doc | None = None,
 ) -> ArticleAnalysis:
-    """Run every stage over one article."""
+    """Run every stage over one article; `doc`, when given, is the parse of `article.text` (batched)."""
     timer = timer or StageTimer()
     warnings = settle_publication_date(article, published)
     if not article.outlet:
         article.outlet = attribution.outlet_from_text(article.text)
-    doc = timer.run("parse", parse, article.text)
+    if doc is None:
+        doc = timer.run("parse", parse, article.text)
     found_places = timer.run("places", places.find_places, doc, article)
     found_dates = timer.run("dates", dates.find_dates, doc, article)
     found_tolls = timer.run("counts", counts.find_tolls, doc, article)
@@ -111,13 +120,21 @@ def ingest_articles(
     published: date | None = None,
     timer: StageTimer | None = None,
     on_item: Callable[[Article | ItemError], None] | None = None,
+    batch_size: int = PARSE_BATCH,
 ) -> IngestReport:
-    """Analyse and store every article; an item that fails is recorded and the batch goes on."""
+    """Analyse and store every article; an item that fails is recorded and the batch goes on.
+
+    Articles are parsed `batch_size` at a time (spaCy's `pipe`), then analysed and stored one by one in
+    input order, so the store, the report and its errors come out as with one parse per article.
+    """
     report = IngestReport()
+    pending: list[Article] = []
     for item in items:
         if on_item is not None:
             on_item(item)
         if isinstance(item, ItemError):
+            _ingest_batch(pending, store, published, timer, report)  # errors stay in input order
+            pending = []
             report.errors.append(item)
             store.record_error(item.path, item.reason)
             continue
@@ -125,8 +142,39 @@ def ingest_articles(
         if store.has_article(item.content_hash):
             report.duplicates += 1
             continue
+        pending.append(item)
+        if len(pending) >= max(1, batch_size):
+            _ingest_batch(pending, store, published, timer, report)
+            pending = []
+    _ingest_batch(pending, store, published, timer, report)
+    report.events = store.refuse()
+    return report
+
+
+def _ingest_batch(
+    articles: list[Article], store, published: date | None, timer: StageTimer | None, report: IngestReport
+) -> None:
+    """Parse `articles` together, then analyse and store each in order (see `ingest_articles`)."""
+    if not articles:
+        return
+    # one parse per distinct text; a repeat inside the batch is a duplicate once its first copy is stored
+    hashes = [a.content_hash for a in articles]
+    first: dict[str, Article] = {}
+    for h, a in zip(hashes, articles, strict=True):
+        first.setdefault(h, a)
+    texts = [a.text for a in first.values()]
+    try:
+        parsed = timer.run("parse", parse_batch, texts) if timer else parse_batch(texts)
+    except Exception:  # a text the batch cannot take: each article parses (and fails) on its own
+        parsed = [None] * len(texts)
+    docs: dict[str, Doc | None] = dict(zip(first, parsed, strict=True))
+    stored: set[str] = set()
+    for h, item in zip(hashes, articles, strict=True):
+        if h in stored:
+            report.duplicates += 1  # as `has_article` would have said after its first copy was stored
+            continue
         try:
-            analysis = analyse(item, published=published, timer=timer)
+            analysis = analyse(item, published=published, timer=timer, doc=docs.pop(h, None))
             _, inserted = store.add_analysis(analysis)
         except Exception as exc:  # one bad article must not stop the batch
             err = ItemError(
@@ -135,6 +183,7 @@ def ingest_articles(
             report.errors.append(err)
             store.record_error(err.path, err.reason)
             continue
+        stored.add(h)
         if inserted:
             report.articles_stored += 1
             report.mentions += len(analysis.mentions)
@@ -142,8 +191,6 @@ def ingest_articles(
             report.duplicates += 1
         for w in analysis.warnings:
             report.warnings.append((item.path or item.title, w))
-    report.events = store.refuse()
-    return report
 
 
 def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Article | ItemError]:

@@ -104,6 +104,12 @@ def _capitalised(text: str) -> bool:
     return text[:1].isupper() and any(c.isalpha() for c in text) and not any(c.isdigit() for c in text)
 
 
+@lru_cache(maxsize=100_000)
+def _capitalised_word(text: str) -> bool:
+    """`_capitalised`, once per spelling: names recur through an article and across articles."""
+    return _capitalised(text)
+
+
 # ------------------------------------------------------------------------- per-document token tables
 
 _TABLE_KEY = "sitreps.place_tokens"
@@ -117,21 +123,25 @@ class TokenTable:
         self.n = len(doc)
         # one array call instead of a Token object and eight attribute reads per token
         columns = [ORTH, LOWER, IDX, SPACY, IS_STOP, IS_ALPHA, IS_LOWER, IS_UPPER]
-        orth, low, idx, spacy, stop, alpha, is_lower, is_upper = (
-            doc.to_array(columns).T.tolist() if self.n else [[] for _ in columns]
-        )
+        if self.n:
+            array = doc.to_array(columns)
+            orth, low, idx, spacy = array[:, :4].T.tolist()
+            # the flags as Python bools in one numpy call rather than a bool() per token
+            stop, alpha, is_lower, is_upper = array[:, 4:].astype(bool).T.tolist()
+        else:
+            orth, low, idx, spacy, stop, alpha, is_lower, is_upper = ([] for _ in columns)
         strings = doc.vocab.strings
         self.text: list[str] = [strings[h] for h in orth]
         self.lower: list[str] = [strings[h] for h in low]
         self.idx: list[int] = idx
         self.ws: list[str] = [" " if w else "" for w in spacy]  # spaCy's whitespace_: one space or none
-        self.is_stop: list[bool] = [bool(f) for f in stop]
-        self.is_alpha: list[bool] = [bool(f) for f in alpha]
-        self.is_lower: list[bool] = [bool(f) for f in is_lower]
-        self.is_upper: list[bool] = [bool(f) for f in is_upper]
+        self.is_stop: list[bool] = stop
+        self.is_alpha: list[bool] = alpha
+        self.is_lower: list[bool] = is_lower
+        self.is_upper: list[bool] = is_upper
         # lower case without final dots, as phrases compare words ("Ind." spells "ind")
         self.bare = tuple(w.rstrip(".") for w in self.lower)
-        self.cap: list[bool] = [t[:1].isupper() and _capitalised(t) for t in self.text]
+        self.cap: list[bool] = [t[:1].isupper() and _capitalised_word(t) for t in self.text]
         # capitalised or a number: what a capitalised phrase may hold ("Route 66")
         self.cap_or_digit = tuple(c or t[:1].isdigit() for c, t in zip(self.cap, self.text, strict=True))
         self.doc_text = "".join(t + w for t, w in zip(self.text, self.ws, strict=True))
@@ -154,7 +164,7 @@ class TokenTable:
     def like_num(self) -> list[bool]:
         """Each token's `like_num` (read on first use, for the toll scan)."""
         if self._like_num is None:
-            self._like_num = [bool(f) for f in self._doc.to_array([LIKE_NUM]).tolist()] if self.n else []
+            self._like_num = self._doc.to_array([LIKE_NUM]).astype(bool).tolist() if self.n else []
         return self._like_num
 
     def span_text(self, i: int, j: int) -> str:

@@ -245,8 +245,13 @@ def _in_calendar_date(tok: Token) -> bool:
     """Inside a DATE entity that names a calendar date ("Oct. 7", "10 days"), not "between 10 and 15"."""
     if tok.ent_type_ != "DATE":
         return False
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    return ent is not None and bool(re.search(CALENDAR_WORDS, ent.text, re.I))
+    # the entity's bounds from the IOB tags around the token: `doc.ents` builds every entity's Span
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return bool(re.search(CALENDAR_WORDS, doc[start:end].text, re.I))
 
 
 def _quantity_at(doc: Doc, i: int, sent: Span, lex: TollLexicon) -> Quantity | None:
