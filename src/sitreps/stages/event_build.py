@@ -34,6 +34,8 @@ _REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselve
 _ATTEMPTED_CAPTURE = TriggerRule("Armed clash", "weak")
 # How far back (in sentences) an undated or unplaced event may inherit its date, place or weapon.
 CONTEXT_WINDOW = 2
+# How many sentences after a protest may tell what happened at it ("Police dispersed them with tear gas.")
+PROTEST_WINDOW = 2
 
 
 @dataclasses.dataclass
@@ -58,6 +60,20 @@ def _sentence_instrument(sent, lexicon: Lexicon) -> str:
     return cache[sent.start]
 
 
+def protest_report(sents, idx: int) -> tuple[list, list]:
+    """The sentences that may tell one protest with sentence `idx` (a short report tells the march first,
+    then what the police or the crowd did): `idx` and the ones after it, and the sentences from the
+    nearest protest told before it to `idx` (empty when none was)."""
+    tl = event_typing.load_typing_lexicon()
+    since: list = []
+    for back in range(1, PROTEST_WINDOW + 1):
+        words = event_typing.sentence_words(sents[idx - back]) if idx - back >= 0 else ""
+        if words and event_typing.has_any(words, tl.protest_cues):
+            since = list(sents[idx - back : idx + 1])
+            break
+    return list(sents[idx : idx + PROTEST_WINDOW + 1]), since
+
+
 def sentence_candidates(trigs, idx: int, sent_words: str, lexicon: Lexicon, sents) -> list[Candidate]:
     """The sentence's real triggers with their sub-event types decided where the words allow it
     (`event_typing`: the weapon, a protest, a disrupted weapon, a capture of territory)."""
@@ -80,7 +96,10 @@ def sentence_candidates(trigs, idx: int, sent_words: str, lexicon: Lexicon, sent
     strong = [(t, sub) for t, sub in typed if t.rule.strength == "strong"]
     if strong and event_typing.two_sided_capture(strong, sent_words):
         strong += [(t, sub) for t, sub in typed if sub == "@kill"]
-    typed = event_typing.settle_sentence(strong or typed, sent_words, sent=sents[idx])
+    report, since_protest = protest_report(sents, idx)
+    typed = event_typing.settle_sentence(
+        strong or typed, sent_words, sent=sents[idx], report=report, since_protest=since_protest
+    )
     out = [Candidate(trig, sub, idx) for trig, sub in typed]
     # an explosion inside a battle belongs to the battle
     if any(c.sub_event_type == "Armed clash" for c in out):

@@ -11,18 +11,22 @@ gas explosions are no conflict events at all. The words behind these decisions l
 Placeholders a trigger rule may carry (`data/triggers.yaml`): "@strike" and "@explosion" (typed by the
 weapon), "@kill" and "@territory" (typed by who, see `type_with_roles`), "@disrupt", "@base", "@change",
 "@release", "@burn", "@agree" (events only with the right object). Protests are typed in
-`protest_typing.py`, captures of ground in `territory_typing.py`; the shared helpers live in
-`event_typing_base.py`.
+`protest_typing.py`, captures of ground in `territory_typing.py`; what a sentence says about its trigger
+(a weapon stopped, a vehicle crash, a coup, bodies found) in `event_typing_cues.py`; the shared helpers
+live in `event_typing_base.py`.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from collections.abc import Sequence
+
+from spacy.tokens import Span
 
 from sitreps.model import ActorMention, Toll
 from sitreps.stages.event_typing_base import (
     TypingLexicon,
     direct_objects,
+    expand,
     has_any,
     is_person,
     lemmas,
@@ -31,11 +35,30 @@ from sitreps.stages.event_typing_base import (
     objects,
     sentence_words,
     subjects,
-    verbs_over,
 )
-from sitreps.stages.place_cues import token_table
-from sitreps.stages.protest_typing import protest_type
-from sitreps.stages.territory_typing import aimed_only, expels, goods_not_ground, territory_type
+from sitreps.stages.event_typing_cues import (
+    advances_into,
+    attributed,
+    chemical_attack,
+    coup_or_jailbreak,
+    describes_noun,
+    disrupted_weapon,
+    found_dead,
+    held_weapon,
+    hit_something,
+    takes_place,
+    vehicle_crash,
+)
+from sitreps.stages.protest_typing import later_type, protest_type
+from sitreps.stages.territory_typing import (
+    aimed_only,
+    expels,
+    from_side,
+    goods_not_ground,
+    pushed_off,
+    territory_type,
+    under_control,
+)
 from sitreps.stages.triggers import Lexicon, Trigger
 
 __all__ = ["has_any", "load_typing_lexicon", "objects", "protest_type", "sentence_words", "subjects"]
@@ -69,6 +92,9 @@ _ARMED_INTER = {1, 2, 3, 4, 8}
 
 def instrument(words: str, lexicon: Lexicon) -> str:
     """The sub-event type that the weapon named in `words` points to, or ""."""
+    for phrase in load_typing_lexicon().not_aircraft_phrases:
+        if f" {phrase} " in words:  # "fired shots into the air": where the bullets went, not an aircraft
+            words = words.replace(f" {phrase} ", " ")
     for sub_type in ("Chemical weapon", "Suicide bomb", "Grenade", _IED):
         if has_any(words, lexicon.instruments.get(sub_type, ())):
             return sub_type
@@ -81,86 +107,6 @@ def instrument(words: str, lexicon: Lexicon) -> str:
         # "warplanes and artillery pounded the town": the air raid is the one named
         return _AIR if " air " in words or " warplane " in words else _SHELLING
     return _AIR if air else _SHELLING if ground else ""
-
-
-def _disrupting_verb(verb: Token, tl: TypingLexicon) -> bool:
-    lemma = verb.lemma_.lower()
-    if lemma not in tl.disrupt_verbs:
-        return False
-    needed = tl.disrupt_particles.get(lemma)
-    if needed is not None:
-        return any(c.lower_ in needed for c in verb.children) or any(
-            c.lower_ in needed for c in verb.head.children
-        )
-    return True
-
-
-def disrupted_weapon(trigger: Trigger, tl: TypingLexicon | None = None) -> bool:
-    """Whether the trigger is a weapon stopped, found or taken ("defused an IED", "an IED was defused",
-    "seized weapons", "shot down a drone") or the verb that does it."""
-    tl = tl or load_typing_lexicon()
-    for verb in verbs_over(trigger.head):
-        if not _disrupting_verb(verb, tl):
-            continue
-        objs = objects(verb)
-        if verb is not trigger.head and trigger.head not in objs:
-            continue
-        wanted = tl.weapon_nouns | (tl.foil_objects if verb.lemma_.lower() in tl.foil_verbs else frozenset())
-        if lemmas(objs) & wanted:
-            return True
-    return False
-
-
-def _describes_noun(participle: Token, sub: str) -> bool:
-    """A weak trigger's participle that only describes its noun: a group's role ("a role reinforcing the
-    front"), or where a weapon came from ("missiles fired from the Caspian Sea")."""
-    if sub == "@change":
-        return True
-    return sub == "@strike" and any(c.dep_ == "prep" and c.lower_ == "from" for c in participle.children)
-
-
-def _hit_something(verb: Token) -> bool:
-    """Whether the verb says what was hit: "crashed into a house", "on a market" (not "on Wednesday")."""
-    for c in verb.children:
-        objs = [g for g in c.children if g.dep_ == "pobj"]
-        if c.lower_ in ("into", "onto") or (c.lower_ == "on" and any(not g.ent_type_ for g in objs)):
-            return True
-    return False
-
-
-def _vehicle_crash(sent: Span, tl: TypingLexicon) -> bool:
-    """A plane, helicopter or bus that crashed or fell: the sentence tells an accident."""
-    lemma, doc = token_table(sent.doc).lemma, sent.doc
-    crashes = [doc[i] for i in range(sent.start, sent.end) if lemma[i] in ("crash", "crash-land")]
-    return any(lemmas(subjects(t)) & tl.aircraft_vehicles for t in crashes)
-
-
-def _chemical_attack(head: Token, words: str, tl: TypingLexicon) -> bool:
-    """Whether a chemical-weapon trigger tells a use of it: not an industrial leak ("a chlorine tank
-    leaked"), nor talk about stockpiles ("inspectors verified the destruction of chemical weapons"),
-    nor only an accusation ("accused the regime of using chemical weapons")."""
-    if has_any(words, tl.accident_words) and not has_any(words, tl.chemical_delivery):
-        return False
-    governors = {a.lemma_.lower() for a in list(head.ancestors)[:4]}
-    if governors & (tl.talk_governors | tl.attribution_governors | tl.chemical_non_use):
-        return False
-    return not has_any(words, tl.chemical_non_use) or has_any(words, tl.chemical_delivery)
-
-
-def _takes_place(head: Token, tl: TypingLexicon) -> bool:
-    """Whether the verb's object is a place: a place noun or a named place ("entered Kidal")."""
-    objs = [t for t in objects(head) if t.dep_ != "compound"]
-    return bool(lemmas(objs) & tl.place_nouns) or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in objs)
-
-
-def _attributed(trigger: Trigger, tl: TypingLexicon) -> bool:
-    """ "condemned the attack", "claimed responsibility for the bombing": a definite reference to an event
-    told elsewhere, by a verb that reports on it."""
-    head = trigger.head
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
-    if head.pos_ != "NOUN" or not definite:
-        return False
-    return any(anc.lemma_.lower() in tl.attribution_governors for anc in list(head.ancestors)[:3])
 
 
 # --- the decisions ---------------------------------------------------------------------------------------
@@ -176,11 +122,11 @@ def refine(
     sub = trigger.rule.sub_event_type
     head = trigger.head
     lemma = head.lemma_.lower()
-    if _attributed(trigger, tl):
+    if attributed(trigger, tl):
         return ""
-    if weapon == "Chemical weapon" and not _chemical_attack(head, words, tl):
+    if weapon == "Chemical weapon" and not chemical_attack(head, words, tl):
         weapon = ""  # "a chlorine tank leaked, killing 13": an industrial accident, no weapon
-    if trigger.rule.strength == "weak" and head.dep_ == "acl" and _describes_noun(head, sub):
+    if trigger.rule.strength == "weak" and head.dep_ == "acl" and describes_noun(head, sub):
         # "missiles fired from the Caspian Sea", "a role reinforcing the front": a participle that describes
         # a noun, not a telling of what happened
         return ""
@@ -195,18 +141,35 @@ def refine(
         return ""  # "riot police", "anti-riot units": the police, not a riot
     if sub in _WEAPON_SUBS and disrupted_weapon(trigger, tl):
         return "Disrupted weapons use"
+    if sub in _WEAPON_SUBS - {"@kill", "@territory"} and held_weapon(head, words, tl):
+        return "Disrupted weapons use"  # "police arrested a man carrying a grenade and an IED"
+    explosive = sub in ("@explosion", _IED, "Grenade") or (sub == "@strike" and weapon in ("", _IED))
+    if explosive and weapon != "Suicide bomb" and has_any(words, tl.premature_detonation):
+        return "Disrupted weapons use"  # "an IED went off while militants were planting it"
+    if sub in PROTEST_TYPES and lemma in tl.gathering_verbs and lemmas(subjects(head)) & tl.fighter_nouns:
+        return "Change to group/activity"  # "rebel fighters rallied to the government": no protest
+    if sub in ("@kill", "Attack") and found_dead(head, tl):
+        return "Other"  # "the bodies of three men who had been shot dead were found": a discovery
+    remote_assault = weapon in (_AIR, _SHELLING) and lemma in tl.remote_assault_nouns
+    if sub == "Armed clash" and remote_assault and not has_any(words, tl.ground_fighting_words):
+        return weapon  # "an artillery assault on rebel positions": fired from afar, no fight told
+    ended = head.dep_ == "dobj" and head.head.lemma_.lower() in tl.ending_verbs
+    if sub == "Armed clash" and head.pos_ == "NOUN" and ended:
+        return ""  # "agreed to end the fighting": the fighting is what is ended, not news of its own
+    if sub == "Armed clash" and advances_into(head, tl):
+        sub = "@territory"  # "pro-government forces advanced into the district after clashes"
     if sub == "@disrupt" and lemma in tl.ground_disrupt_verbs and object_lemmas(head) & tl.place_nouns:
         sub = "@territory"  # "troops recovered the locality of Kamango": ground, not a weapon found
     elif sub == "@disrupt":
         return ""  # "bodies were found": a verb of finding with no weapon
-    if sub == "Chemical weapon" and not _chemical_attack(head, words, tl):
+    if sub == "Chemical weapon" and not chemical_attack(head, words, tl):
         return ""  # "a chlorine tank leaked", "talks on Syria's chemical weapons": no attack told
     if sub in {"@kill", "@strike", "@explosion", "@burn"}:
         if has_any(words, tl.disaster_words | tl.accident_words) and not weapon:
             return ""  # "floods killed 12", "a gas cylinder explosion": no conflict event
-        if _vehicle_crash(head.sent, tl):
+        if vehicle_crash(head.sent, tl):
             return ""  # "a plane crashed near the airport, killing 20": an accident, not a strike
-    if lemma in tl.malfunction_verbs and not _hit_something(head):
+    if lemma in tl.malfunction_verbs and not hit_something(head):
         return ""  # "missiles had crashed in Iran": a weapon gone astray; "crashed into a house" is a hit
     if trigger.rule.requires_instrument and (not weapon or has_any(words, tl.accident_words)):
         return ""  # a weapon must have hit; a fuel tank that caught fire is an accident
@@ -222,14 +185,27 @@ def refine(
         return weapon  # "drones hit a building, killing five": the weapon types the killing
     if sub == "@kill" and lemma == "raid" and context_weapon in REMOTE:
         return context_weapon  # "warplanes struck ... 16 were killed in the raids"
-    if sub == "@territory" and is_person(objects(head), tl) and not expels(head, tl):
+    if sub in ("@territory", "@release") and coup_or_jailbreak(head, words, tl):
+        return "Other"  # "mutinous soldiers seized power", "gunmen freed 200 inmates from the prison"
+    if sub == "@territory" and lemma in tl.expulsion_particle_verbs and not pushed_off(head, tl):
+        return ""  # "pushed for talks", "drove a car": no one pushed off ground
+    if sub == "Non-violent transfer of territory" and head.dep_ == "xcomp" and pushed_off(head.head, tl):
+        return ""  # "forced the militants to withdraw": the capture is told by "forced"
+    if sub == "@territory" and lemma in tl.under_control_verbs and not under_control(head):
+        return ""  # "brought the town under their control" is a capture; "brought food" is not
+    if sub == "@territory" and lemma == "take" and not takes_place(head, tl):
+        return ""  # "took five people", "took refuge": "take" tells a capture only of a place
+    # "recaptured Baga" even when the tagger calls Baga a person; "drove the rebels out": the ground is taken
+    # and "seized Shewa Robit from TPLF fighters": what is taken from an armed side is ground
+    ground_verb = lemma in tl.ground_only_verbs or pushed_off(head, tl) or bool(from_side(head, tl))
+    if sub == "@territory" and is_person(objects(head), tl) and not expels(head, tl) and not ground_verb:
         return "@detain"  # "captured a commander": people, not ground
     if sub == "@territory" and goods_not_ground(direct_objects(head), tl):
         return ""  # "seized two tanks and ammunition": spoils of a fight, not ground
     aim = aimed_only(head, words, tl) if sub == "@territory" else None
     if aim is not None:
         return aim  # "launched an offensive to retake the town": fighting for ground not (yet) taken
-    if sub == "@territory" and lemma in tl.ground_object_verbs and not _takes_place(head, tl):
+    if sub == "@territory" and lemma in tl.ground_object_verbs and not takes_place(head, tl):
         return ""  # "entered the house", "secured the release": no ground taken
     no_fight = has_any(words, tl.peaceful_transfer_unless_fighting) and not has_any(words, tl.fighting_words)
     if sub == "@territory" and (has_any(words, tl.peaceful_transfer) or no_fight):
@@ -249,12 +225,20 @@ def refine(
     suicide = weapon == "Suicide bomb" and has_any(words, tl.suicide_words)
     if suicide and (sub in REMOTE or sub == "Armed clash"):
         return weapon  # "a suicide bomber blew up a car bomb", "suicide attackers stormed the base"
+    handed = direct_objects(head)
+    people = is_person(handed, tl) or lemmas(handed) & tl.release_objects
+    if sub == "Non-violent transfer of territory" and people:
+        sub = "@release"  # "handed over 20 prisoners to the ICRC": people, not ground
     if sub == "@release":
+        # ACLED's Agreement counts prisoner releases, swaps and repatriations
         return "Agreement" if object_lemmas(head) & tl.release_objects else ""
     if sub == "@burn":
         return "Looting/property destruction" if object_lemmas(head) & tl.property_nouns else ""
-    if sub == "Agreement" and any(a.lemma_.lower() in tl.talk_governors for a in list(head.ancestors)[:3]):
-        return ""  # "talks on a ceasefire": diplomacy, not an agreement
+    # "talks on a ceasefire": diplomacy, not an agreement; but a meeting "during which they agreed to end
+    # the fighting" concluded one: a verb of agreeing is undone only by a call or proposal to agree
+    governors = tl.talk_governors if head.pos_ != "VERB" else tl.proposal_governors
+    if sub == "Agreement" and any(a.lemma_.lower() in governors for a in list(head.ancestors)[:3]):
+        return ""
     return sub
 
 
@@ -285,14 +269,27 @@ def settle_sentence(
     words: str,
     tl: TypingLexicon | None = None,
     sent: Span | None = None,
+    report: Sequence[Span] = (),
+    since_protest: Sequence[Span] = (),
 ) -> list[tuple[Trigger, str]]:
     """One sentence's triggers, typed together: a protest takes over the arrests and clashes told with it
-    (its type read from the parse of `sent` when given); a capture of territory outranks the fighting; a
+    (its type read from the parse of `sent`, and of the `report` sentences that follow it when given:
+    "Residents protested. Police dispersed them with tear gas." is one protest with intervention); a
+    sentence told after a protest (`since_protest`: the sentences from the protest's to this one) that
+    says what was done to the protesters belongs to it; a capture of territory outranks the fighting; a
     disrupted weapon is not also its attack."""
     tl = tl or load_typing_lexicon()
-    if any(sub in PROTEST_TYPES for _, sub in typed):
-        decided = protest_type(words, tl, [sent] if sent is not None else ())
-        typed = [(t, decided if sub.lower() in tl.protest_absorbs else sub) for t, sub in typed]
+    protest_here = any(sub in PROTEST_TYPES for _, sub in typed)
+    follows = bool(since_protest) and has_any(words, tl.protest_referents)
+    if protest_here or (follows and any(sub.lower() in tl.protest_follow_absorbs for _, sub in typed)):
+        # the protest told before and this sentence; of what follows, only a dispersal or arrests (a later
+        # killing is as often the grievance told as background)
+        sents = list(since_protest) or ([sent] if sent is not None else [])
+        decided = protest_type(words, tl, sents)
+        later = later_type(report[1:], tl) if protest_here and decided == "Peaceful protest" else ""
+        decided = later or decided
+        absorbs = tl.protest_absorbs if protest_here else tl.protest_follow_absorbs
+        typed = [(t, decided if sub.lower() in absorbs else sub) for t, sub in typed]
     if any(sub == "@territory" for _, sub in typed):
         # the fighting that won the ground is the capture, unless the killing is told as a fight of two
         # sides ("dozens were killed on both sides as IS drove out rebels"): that is a clash of its own
@@ -337,7 +334,9 @@ def type_with_roles(
     doers = lemmas(subjects(head))
     if doers & tl.crowd_nouns and not doers & tl.armed_nouns:
         return "Mob violence"  # "villagers beat a suspected thief to death"
-    victims = objects(head)
+    # whom the killing or beating was done to: its direct object when it has one ("beat her at a
+    # checkpoint": the checkpoint is where, not whom)
+    victims = expand(direct_objects(head)) or objects(head)
     victim_words = lemmas(victims)
     if victim_words & tl.armed_nouns or victim_words & tl.armed_targets:
         return "Armed clash"  # "militants attacked a checkpoint", "killed four soldiers"

@@ -64,6 +64,10 @@ class NonEventLexicon:
     crowd_actors: frozenset[str] = frozenset()
     seized_weapons: frozenset[str] = frozenset()
     drug_words: frozenset[str] = frozenset()
+    agreement_roots: frozenset[str] = frozenset()
+    agreement_nouns: frozenset[str] = frozenset()
+    talk_complements: frozenset[str] = frozenset()
+    attribution_roots: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -122,7 +126,8 @@ def load_non_event_lexicon() -> NonEventLexicon:
         tuple(precedence),
         *(frozenset(lists.get(k, set())) for k in (
             "gunfire_heads", "armed_actors", "weapons", "arson_cues", "conflict_verbs", "crowd_actors",
-            "seized_weapons", "drug_words",
+            "seized_weapons", "drug_words", "agreement_roots", "agreement_nouns", "talk_complements",
+            "attribution_roots",
         )),
     )  # fmt: skip
 
@@ -191,6 +196,18 @@ def _root_is_conflict(sent: Span, lex: NonEventLexicon) -> bool:
     return any(t.lemma_.lower() in lex.conflict_verbs for t in heads)
 
 
+def _root_is_agreement(sent: Span, words: str, lex: NonEventLexicon) -> bool:
+    """Whether the sentence's main verb concludes an agreement ("the clans signed a peace accord"): not
+    diplomacy but an Agreement, unless what was agreed is more talking ("agreed to resume talks")."""
+    root = sent.root
+    heads = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+    agreeing = [t for t in heads if t.lemma_.lower() in lex.agreement_roots]
+    if not agreeing or not _has(words, lex.agreement_nouns):
+        return False
+    talks = {c.lemma_.lower() for t in agreeing for c in t.children if c.dep_ in ("xcomp", "ccomp")}
+    return not talks & lex.talk_complements
+
+
 def _vetoed(kind: str, sent: Span, words: str, lex: NonEventLexicon) -> bool:
     """Whether conflict evidence in the sentence makes `kind` a conflict event (see module docstring)."""
     if kind == "MAN_MADE_DISASTER":
@@ -203,6 +220,8 @@ def _vetoed(kind: str, sent: Span, words: str, lex: NonEventLexicon) -> bool:
             return True  # looting in a riot, a robbery by militants: no gang crime
         # a haul of weapons or explosives (and no drugs) is Disrupted weapons use
         return _has(words, lex.seized_weapons) and not _has(words, lex.drug_words)
+    if kind == "DIPLO" and _root_is_agreement(sent, words, lex):
+        return True
     if kind in ("DIPLO", "ATTRIB"):
         return _root_is_conflict(sent, lex)
     return False
@@ -233,6 +252,8 @@ def _sentence_scores(sent: Span, lex: NonEventLexicon) -> dict[str, tuple[float,
                 found.append(phrase)
         if found and _has(words, cues.bonus_with):
             score += WEAK  # "heavy rains killed 12", "condemned the bombing"
+        if found and kind == "ATTRIB" and sent.root.lemma_.lower() in lex.attribution_roots:
+            score += STRONG  # "the foreign ministry blamed Kyiv for the attack": the blame is the news
         if score and not _vetoed(kind, sent, words, lex):
             out[kind] = (score, found)
     return out

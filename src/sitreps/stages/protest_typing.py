@@ -119,3 +119,18 @@ def protest_type(words: str, tl: TypingLexicon | None = None, sents: Iterable[Sp
     if has_any(words, tl.protest_intervention) or (sents and _authority_intervened(sents, tl)):
         return INTERVENTION
     return PEACEFUL
+
+
+def later_type(sents: Iterable[Span], tl: TypingLexicon | None = None) -> str:
+    """What sentences told after a peaceful-sounding protest add to it: Protest with intervention when one
+    of them tells a dispersal or arrests of the protesters ("Police dispersed them with tear gas."), else
+    "". A later killing or violence adds nothing here: it is as often the grievance told as background
+    ("The man was shot by police last week."), and a later protest trigger reads it for itself."""
+    tl = tl or load_typing_lexicon()
+    for sent in sents:
+        words = _without_gear(protest_words([sent], tl), tl)
+        if not has_any(words, tl.protest_referents) or has_any(words, tl.lethal_force_always):
+            continue
+        if has_any(words, tl.protest_intervention) or _authority_intervened([sent], tl):
+            return INTERVENTION
+    return ""

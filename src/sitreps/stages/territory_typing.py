@@ -18,6 +18,7 @@ from sitreps.stages.event_typing_base import (
     has_any,
     lemmas,
     load_typing_lexicon,
+    sentence_words,
     subjects,
 )
 
@@ -34,7 +35,7 @@ def _taker_side(tokens: list[Token], tl: TypingLexicon) -> str:
     return ""
 
 
-def _from_side(head: Token, tl: TypingLexicon) -> str:
+def from_side(head: Token, tl: TypingLexicon) -> str:
     """The side the ground was taken from: "recaptured the town from the army" -> "state"."""
     verb_and_object = [head, *(c for c in head.children if c.dep_ == "dobj")]
     losers = [g for t in verb_and_object for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -55,11 +56,13 @@ def territory_type(trigger_head: Token, role1: ActorMention | None, tl: TypingLe
     side = _taker_side(takers, tl)
     if role1 is not None:  # the actor dictionary knows the actor better than the words around it
         side = "state" if role1.actor.actor_type == "state" or role1.actor.inter in (1, 8) else "non-state"
+    if not side and has_any(sentence_words(head.sent), tl.state_control_phrases):
+        side = "state"  # "the town came back under government control"
     if side == "state":
         return GOV
     if side == "non-state":
         return NSA
-    loser = _from_side(head, tl)
+    loser = from_side(head, tl)
     if loser == "state":
         return NSA  # "recaptured the village from AMISOM troops"
     if loser == "non-state" or head.lemma_.lower() in tl.regain_verbs:
@@ -92,3 +95,23 @@ def expels(verb: Token, tl: TypingLexicon) -> bool:
         return True
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
     return lemma in tl.expulsion_particle_verbs and bool(particles & {"out", "away", "back"})
+
+
+def pushed_off(verb: Token, tl: TypingLexicon | None = None) -> bool:
+    """ "drove the militants out of the town", "were driven out", "forced the rebels to withdraw from the
+    area": the holders pushed off the ground (a capture), not "pushed for talks" or "drove a car"."""
+    tl = tl or load_typing_lexicon()
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in tl.expulsion_particle_verbs:
+        return False  # "government forces" is no forcing
+    # "out" on the verb, or (as the tagger often hangs it) on the people pushed
+    held = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass"))]
+    if any(c.lower_ == "out" and c.dep_ in ("prt", "advmod", "prep") for t in held for c in t.children):
+        return True
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in tl.forced_departure_verbs for c in verb.children)
+
+
+def under_control(verb: Token) -> bool:
+    """ "brought the town under their control", "put the area under control": ground taken."""
+    under = [c for t in (verb, *(c for c in verb.children if c.dep_ == "dobj")) for c in t.children
+             if c.dep_ == "prep" and c.lower_ == "under"]  # fmt: skip
+    return any(g.lemma_.lower() == "control" for c in under for g in c.children)

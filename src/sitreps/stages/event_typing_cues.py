@@ -1,0 +1,151 @@
+"""What `event_typing.refine` asks of a trigger's sentence before it types it: is the weapon stopped,
+carried or gone off in its makers' hands (Disrupted weapons use); did a vehicle crash or a chemical tank
+leak (no attack); does a verb take a place (a capture) or only advance into one; is the news a coup, a
+jailbreak or bodies found (ACLED's "Other"); is the trigger only an event named by a verb that reports on
+it ("condemned the attack"). The words live in `data/event_typing.yaml`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sitreps.stages.event_typing_base import (
+    TypingLexicon,
+    direct_objects,
+    expand,
+    has_any,
+    lemmas,
+    load_typing_lexicon,
+    objects,
+    subjects,
+    verbs_over,
+)
+from sitreps.stages.place_cues import token_table
+from sitreps.stages.triggers import Trigger
+
+
+def _disrupting_verb(verb: Token, tl: TypingLexicon) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma not in tl.disrupt_verbs:
+        return False
+    needed = tl.disrupt_particles.get(lemma)
+    if needed is not None:
+        return any(c.lower_ in needed for c in verb.children) or any(
+            c.lower_ in needed for c in verb.head.children
+        )
+    return True
+
+
+def disrupted_weapon(trigger: Trigger, tl: TypingLexicon | None = None) -> bool:
+    """Whether the trigger is a weapon stopped, found or taken ("defused an IED", "an IED was defused",
+    "seized weapons", "shot down a drone") or the verb that does it."""
+    tl = tl or load_typing_lexicon()
+    for verb in verbs_over(trigger.head):
+        if not _disrupting_verb(verb, tl):
+            continue
+        objs = objects(verb)
+        # the weapon stopped, or what stopped it ("downed by anti-aircraft fire")
+        stopper = any(c.dep_ == "agent" and trigger.head in c.subtree for c in verb.children)
+        if verb is not trigger.head and trigger.head not in objs and not stopper:
+            continue
+        wanted = tl.weapon_nouns | (tl.foil_objects if verb.lemma_.lower() in tl.foil_verbs else frozenset())
+        if verb.lemma_.lower() in tl.downing_verbs:
+            wanted |= tl.downable_nouns  # "a warplane was downed", "shot down a helicopter"
+        if lemmas(objs) & wanted:
+            return True
+    return False
+
+
+def describes_noun(participle: Token, sub: str) -> bool:
+    """A weak trigger's participle that only describes its noun: a group's role ("a role reinforcing the
+    front"), or where a weapon came from ("missiles fired from the Caspian Sea")."""
+    if sub == "@change":
+        return True
+    return sub == "@strike" and any(c.dep_ == "prep" and c.lower_ == "from" for c in participle.children)
+
+
+def hit_something(verb: Token) -> bool:
+    """Whether the verb says what was hit: "crashed into a house", "on a market" (not "on Wednesday")."""
+    for c in verb.children:
+        objs = [g for g in c.children if g.dep_ == "pobj"]
+        if c.lower_ in ("into", "onto") or (c.lower_ == "on" and any(not g.ent_type_ for g in objs)):
+            return True
+    return False
+
+
+def vehicle_crash(sent: Span, tl: TypingLexicon) -> bool:
+    """A plane, helicopter or bus that crashed or fell: the sentence tells an accident."""
+    lemma, doc = token_table(sent.doc).lemma, sent.doc
+    crashes = [doc[i] for i in range(sent.start, sent.end) if lemma[i] in ("crash", "crash-land")]
+    return any(lemmas(subjects(t)) & tl.aircraft_vehicles for t in crashes)
+
+
+def chemical_attack(head: Token, words: str, tl: TypingLexicon) -> bool:
+    """Whether a chemical-weapon trigger tells a use of it: not an industrial leak ("a chlorine tank
+    leaked"), nor talk about stockpiles ("inspectors verified the destruction of chemical weapons"),
+    nor only an accusation ("accused the regime of using chemical weapons")."""
+    if has_any(words, tl.accident_words) and not has_any(words, tl.chemical_delivery):
+        return False
+    governors = {a.lemma_.lower() for a in list(head.ancestors)[:4]}
+    if governors & (tl.talk_governors | tl.attribution_governors | tl.chemical_non_use):
+        return False
+    return not has_any(words, tl.chemical_non_use) or has_any(words, tl.chemical_delivery)
+
+
+def takes_place(head: Token, tl: TypingLexicon) -> bool:
+    """Whether the verb's object is a place: a place noun or a named place ("entered Kidal"), also one the
+    tagger names no entity ("entered Mocimboa da Praia")."""
+    objs = [t for t in objects(head) if t.dep_ != "compound"]
+    if lemmas(objs) & tl.place_nouns or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in objs):
+        return True
+    return any(t.pos_ == "PROPN" and not t.ent_type_ for t in objs)
+
+
+def advances_into(head: Token, tl: TypingLexicon) -> bool:
+    """ "advanced into the district": an advance that entered ground (a capture), not one towards it."""
+    if head.lemma_.lower() != "advance" or head.pos_ != "VERB":
+        return False
+    into = [g for c in head.children if c.dep_ == "prep" and c.lower_ in tl.entry_preps for g in c.children]
+    named = any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" for t in expand(into))
+    return named or bool(lemmas(into) & tl.place_nouns)
+
+
+def coup_or_jailbreak(head: Token, words: str, tl: TypingLexicon) -> bool:
+    """ACLED's "Other": power seized in a coup ("seized power", "took over the government"), not ground; or
+    inmates freed from a prison, not a release agreed."""
+    if head.pos_ != "VERB":
+        return False
+    objs = lemmas(direct_objects(head))
+    if objs & tl.coup_objects or has_any(words, tl.coup_words):
+        return True
+    return bool(objs & tl.inmate_nouns) and has_any(words, tl.prison_words)
+
+
+def found_dead(head: Token, tl: TypingLexicon) -> bool:
+    """A killing told only as what befell bodies found: "the body of a journalist killed by gunmen was
+    discovered" (the news is the discovery, ACLED's "Other")."""
+    for anc in list(head.ancestors)[:3]:
+        if anc.lemma_.lower() in tl.body_nouns:
+            finder = anc.head
+            return anc.dep_ in ("nsubjpass", "dobj", "nsubj") and finder.lemma_.lower() in tl.finding_verbs
+        if anc.dep_ == "pobj" and anc.head.lower_ == "of" and anc.head.head.lemma_.lower() in tl.body_nouns:
+            noun = anc.head.head
+            return noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in tl.finding_verbs
+    return False
+
+
+def held_weapon(head: Token, words: str, tl: TypingLexicon) -> bool:
+    """A weapon carried, hidden or transported and not used: "arrested a man carrying a grenade"."""
+    if head.pos_ not in ("NOUN", "PROPN") or has_any(words, tl.detonation_words):
+        return False
+    held = head.dep_ in ("dobj", "pobj") and head.head.lemma_.lower() in tl.possession_verbs
+    return held and has_any(words, tl.seizing_words)
+
+
+def attributed(trigger: Trigger, tl: TypingLexicon) -> bool:
+    """ "condemned the attack", "claimed responsibility for the bombing": a definite reference to an event
+    told elsewhere, by a verb that reports on it."""
+    head = trigger.head
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+    if head.pos_ != "NOUN" or not definite:
+        return False
+    return any(anc.lemma_.lower() in tl.attribution_governors for anc in list(head.ancestors)[:3])
