@@ -15,7 +15,8 @@ from spacy.attrs import HEAD
 from spacy.tokens import Doc, Token
 
 from sitreps.model import ActorMention, Claim, PlaceMention, TextSpan
-from sitreps.stages.event_roles import event_roles
+from sitreps.stages.event_roles import EventRoles, event_roles
+from sitreps.stages.role_lexicon import load_role_lexicon
 from sitreps.stages.triggers import Trigger, governing_verb
 
 T = TypeVar("T")
@@ -205,12 +206,25 @@ def actor_in(token: Token, actors: Sequence[ActorMention]) -> ActorMention | Non
 def actor_roles(
     trigger: Trigger, actors: Sequence[ActorMention]
 ) -> tuple[ActorMention | None, ActorMention | None]:
-    """(actor1, actor2): who acts and who is acted on, from the dependency parse of the trigger's clause."""
+    """(actor1, actor2): who acts and who is acted on, from the dependency parse of the trigger's clause.
+    actor2's span is the role filler's noun phrase that holds it ("a Hamas commander", not "Hamas")."""
+    roles = event_roles(trigger.head)
+    a1, a2 = _actor_roles(trigger, actors, roles)
+    doc = trigger.head.doc
+    # the attacker keeps its name ("the Islamic State", not "the Islamic State group"), unless the name is
+    # the role's modifier ("an Israeli airstrike": Israeli)
+    a1 = _as_role_filler(a1, roles.attackers, doc, widen=False)
+    a2 = _as_role_filler(a2, [*roles.targets, *roles.victims, *roles.physical_targets], doc)
+    return a1, a2
+
+
+def _actor_roles(
+    trigger: Trigger, actors: Sequence[ActorMention], roles: EventRoles
+) -> tuple[ActorMention | None, ActorMention | None]:
     head = trigger.head
     verb = governing_verb(head)
     # the open-class role fillers first ("rebels" as the by-agent, "soldiers" as the passive subject), then
     # the older clause heuristics for what they leave empty
-    roles = event_roles(head)
     a1 = _actor_within(roles.attackers, actors)
     a2 = _actor_within([*roles.targets, *roles.victims], actors)
     if head.pos_ in ("NOUN", "PROPN"):
@@ -222,10 +236,13 @@ def actor_roles(
                 a2 = actor_in(child, actors)
             elif child.dep_ == "prep" and child.lower_ == "by" and a1 is None:
                 a1 = actor_in(child, actors)
+    # "the governor survived an attack", "police foiled a bombing": the subject met the event, not made it
+    bystander = head.pos_ in ("NOUN", "PROPN") and verb.lemma_.lower() in load_role_lexicon().bystander_verbs
     for child in verb.children:
         if (
             child.dep_ == "nsubj"
             and a1 is None
+            and not bystander
             and not (head.dep_ == "nsubj" and child is head)
             or child.dep_ == "agent"
             and a1 is None
@@ -242,7 +259,7 @@ def actor_roles(
         # "soldiers died", "were among the dead": the subject is the victim; only "by X" names an attacker
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         return (actor_in(agent, actors) if agent is not None else None), a2
-    if a1 is None:
+    if a1 is None and not bystander:
         # the nearest actor before the trigger within its clause, not among the victims
         clause = {t.i for t in verb.subtree}
         for child in verb.children:
@@ -259,6 +276,30 @@ def actor_roles(
         if same or allies:
             a2 = None
     return a1, a2
+
+
+def _as_role_filler(
+    am: ActorMention | None, spans: Sequence[TextSpan], doc: Doc, widen: bool = True
+) -> ActorMention | None:
+    """The actor mention with the span of the role filler that holds it, that it holds, or whose phrase
+    it sits in ("at least 12 people outside a police station": the people, not the police); without
+    `widen`, only a role filler inside the mention's span replaces it."""
+    if am is None:
+        return None
+    for span in spans:
+        inside = am.span.start <= span.start and span.end <= am.span.end
+        if overlaps(span, am.span.start, am.span.end) and (widen or inside):
+            return dataclasses.replace(am, span=span)
+    if not widen:
+        return am
+    for span in spans:
+        root = span_root(doc, span)
+        if root is None:
+            continue
+        last = root.right_edge
+        if root.left_edge.idx <= am.span.start < last.idx + len(last):
+            return dataclasses.replace(am, span=span)
+    return am
 
 
 def _actor_within(spans: Sequence[TextSpan], actors: Sequence[ActorMention]) -> ActorMention | None:

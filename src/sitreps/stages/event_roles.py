@@ -13,68 +13,49 @@ clause:
 - weapon: the instrument ("with a car bomb", "a roadside bomb killed", "by a missile").
 Relative clauses and coordinated verbs take the subject of the clause they hang on ("the militants who
 attacked", "stormed the hotel and killed five").
+One reading covers its incident: the victims of every harm verb tied to the trigger's clause ("three were
+killed and five wounded when a bomb exploded") are its victims. A subject that only meets the event ("the
+governor survived an assassination attempt", "police foiled an attack") is no attacker; a survivor is the
+target. Abstract nouns ("his life", "part", "arrest warrants") are nobody (data/event_roles.yaml).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from sitreps.model import TextSpan
-
-_RELATIVE = {"who", "whom", "which", "that", "whose"}
-_PRONOUNS_SKIPPED = {"it", "its", "this", "these", "those", "what", "there", "itself"}
-# Verbs and nouns whose patient is killed or injured (a victim) rather than only attacked (a target)
-_HARM_LEMMAS = {
-    "kill", "injure", "wound", "murder", "assassinate", "execute", "behead", "massacre", "slay", "hurt",
-    "maim", "slaughter", "lynch", "shoot", "stab", "die", "death", "killing", "assassination", "execution",
-    "dead", "casualty", "injury", "torture", "beat", "hang", "strangle",
-}  # fmt: skip
-# Verbs whose subject is the one who dies: "soldiers died", "five perished"
-_SUBJECT_DIES = {"die", "perish", "succumb", "drown"}
-# Nouns that name an event, so that "the explosion killed five" has no human attacker in its subject
-_EVENT_NOUNS = {
-    "attack", "explosion", "blast", "bombing", "strike", "airstrike", "raid", "shelling", "ambush", "assault",
-    "shooting", "fire", "gunfire", "clash", "fighting", "violence", "incident", "detonation", "offensive",
-    "massacre", "operation", "crash", "battle",
-}  # fmt: skip
-_NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
-
-
-@dataclass(frozen=True)
-class RoleLexicon:
-    """Word lists from data/event_roles.yaml."""
-
-    weapons: frozenset[str]
-    physical_targets: frozenset[str]
-    locative_preps: frozenset[str]
-    speech_verbs: frozenset[str]
-    person_nouns: frozenset[str]
-    support_verbs: frozenset[str]
-    approach_nouns: frozenset[str] = frozenset()
-
-
-@lru_cache(maxsize=1)
-def load_role_lexicon() -> RoleLexicon:
-    """The packaged role word lists, read once per process."""
-    data = yaml.safe_load(resources.files("sitreps.data").joinpath("event_roles.yaml").read_text("utf-8"))
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(key, []) or [])
-
-    return RoleLexicon(
-        weapons=words("weapon_nouns"),
-        physical_targets=words("physical_target_nouns"),
-        locative_preps=words("locative_preps"),
-        speech_verbs=words("speech_verbs"),
-        person_nouns=words("person_nouns"),
-        support_verbs=words("support_verbs"),
-        approach_nouns=words("approach_nouns"),
-    )
+from sitreps.stages.role_grammar import (
+    EVENT_NOUNS,
+    HARM_LEMMAS,
+    NAME_ENTS,
+    PERPETRATOR_NOUNS,
+    PRONOUNS_SKIPPED,
+    SUBJECT_DIES,
+    TWO_SIDED_NOUNS,
+    UNDERGONE_NOUNS,
+    antecedent,
+    clause_verb,
+    conjuncts,
+    harms,
+    incident_verbs,
+    is_victim,
+    names_no_attacker,
+    near_verb,
+    noun_phrase,
+    owner,
+    phrase_head,
+    pobj,
+    subject_of,
+)
+from sitreps.stages.role_lexicon import (  # noqa: F401  (re-exported: other stages import them from here)
+    RoleLexicon,
+    is_non_participant,
+    is_physical_target,
+    is_weapon,
+    load_role_lexicon,
+)
 
 
 @dataclass
@@ -88,53 +69,6 @@ class EventRoles:
     weapons: list[TextSpan] = field(default_factory=list)
 
 
-def _in_lexicon(tok: Token, words: frozenset[str]) -> bool:
-    """The token's lemma (or its compound phrase, "car bomb") is listed."""
-    if tok.lemma_.lower() in words or tok.lower_ in words:
-        return True
-    comps = [c.lower_ for c in tok.lefts if c.dep_ == "compound"]
-    return bool(comps) and f"{comps[-1]} {tok.lower_}" in words
-
-
-def is_weapon(tok: Token) -> bool:
-    return _in_lexicon(tok, load_role_lexicon().weapons)
-
-
-def is_physical_target(tok: Token) -> bool:
-    return _in_lexicon(tok, load_role_lexicon().physical_targets) and tok.ent_type_ not in ("PERSON", "NORP")
-
-
-def noun_phrase(tok: Token) -> TextSpan:
-    """The noun phrase that `tok` heads, up to the head (post-modifiers are left out: "members of X")."""
-    start = tok.left_edge
-    # a leading preposition or punctuation is not part of the phrase
-    while start.i < tok.i and (start.is_punct or start.dep_ in ("prep", "cc", "case")):
-        start = start.doc[start.i + 1]
-    end = tok
-    # a name split over flat tokens ("Dzhokhar Tsarnaev") ends at its last capitalised token
-    while end.i + 1 < len(tok.doc) and tok.doc[end.i + 1].dep_ == "flat":
-        end = tok.doc[end.i + 1]
-    # the span's own text: `doc.text` would rebuild the whole article's text on every call
-    return TextSpan(start.idx, end.idx + len(end), tok.doc[start.i : end.i + 1].text)
-
-
-def _conjuncts(tok: Token) -> list[Token]:
-    return [tok, *tok.conjuncts]
-
-
-def _antecedent(tok: Token) -> Token:
-    """A relative pronoun stands for the noun its clause modifies ("the men who attacked")."""
-    if tok.lower_ in _RELATIVE:
-        clause = next((a for a in tok.ancestors if a.dep_ in ("relcl", "acl")), None)
-        if clause is not None:
-            return clause.head
-    return tok
-
-
-def _pobj(prep: Token) -> Token | None:
-    return next((c for c in prep.children if c.dep_ == "pobj"), None)
-
-
 class _Collector:
     """Adds fillers to an `EventRoles`, sorting each noun into its role by what it names."""
 
@@ -144,51 +78,105 @@ class _Collector:
         self._seen: set[tuple[str, int]] = set()
 
     def _add(self, bucket: str, tok: Token) -> None:
-        if tok.lower_ in _PRONOUNS_SKIPPED or tok.pos_ in ("VERB", "AUX", "ADP"):
+        if tok.lower_ in PRONOUNS_SKIPPED or tok.pos_ in ("VERB", "AUX", "ADP") or tok.dep_ == "expl":
             return
         key = (bucket, tok.i)
         if key not in self._seen:
             self._seen.add(key)
-            getattr(self.roles, bucket).append(noun_phrase(tok))
+            span = noun_phrase(tok)
+            if span.text and span.text.lower() not in PRONOUNS_SKIPPED:
+                getattr(self.roles, bucket).append(span)
 
     def agent(self, tok: Token) -> None:
-        for c in _conjuncts(_antecedent(tok)):
+        for c in conjuncts(antecedent(tok)):
             if is_weapon(c):
                 self._add("weapons", c)
-            elif c.lemma_.lower() in _EVENT_NOUNS:
+                self.weapon_owner(c)
+            elif c.lemma_.lower() in EVENT_NOUNS or c.lemma_.lower() in UNDERGONE_NOUNS:
                 # "a car bomb explosion killed", "the Taliban's attack killed": the event's own modifiers
                 self.event_noun_modifiers(c)
+            elif names_no_attacker(c):
+                continue  # "a vehicle", "the republic", "part": no one who acts
             else:
                 self._add("attackers", c)
 
-    def patient(self, tok: Token) -> None:
-        for c in _conjuncts(_antecedent(tok)):
+    def patient(self, tok: Token, with_conjuncts: bool = True) -> None:
+        for c in conjuncts(antecedent(tok)) if with_conjuncts else [tok]:
             if c.ent_type_ in ("GPE", "LOC", "DATE", "TIME"):
                 continue  # "shelled Aleppo": the place, scored as the event's place
-            if is_physical_target(c):
+            lemma = c.lemma_.lower()
+            if lemma in load_role_lexicon().possessor_nouns:
+                # "an attempt on his life", "claimed the lives of five people": the owner is the target
+                whose = owner(c)
+                if whose is not None:
+                    self.patient(whose)
+            elif is_physical_target(c):
                 self._add("physical_targets", c)
             elif is_weapon(c):
-                continue
+                # "detonated two bombs", "fired rockets at": what was used; not "opened fire", "seized arms"
+                seized = c.head.lemma_.lower() in load_role_lexicon().weapon_seizure_verbs
+                if lemma != "fire" and not seized:
+                    self._add("weapons", c)
+            elif lemma in EVENT_NOUNS or is_non_participant(c):
+                continue  # "an explosion", "27 arrest warrants": nothing attacked
             else:
                 self._add("victims" if self.harm else "targets", c)
 
     def weapon(self, tok: Token) -> None:
-        for c in _conjuncts(tok):
+        for c in conjuncts(tok):
             if is_weapon(c):
                 self._add("weapons", c)
 
-    def event_noun_modifiers(self, noun: Token) -> None:
+    def agent_only(self, tok: Token) -> None:
+        """`agent` for one noun, not its conjuncts."""
+        if not (is_weapon(tok) or names_no_attacker(tok)):
+            self._add("attackers", tok)
+
+    def weapon_owner(self, weapon: Token) -> None:
+        """The side a weapon's modifier names is the attacker: "a US drone", "Israeli missiles", "the
+        Taliban's bomb"."""
+        for child in weapon.children:
+            named = child.ent_type_ in ("NORP", "ORG", "GPE") or child.pos_ == "PROPN"
+            owner = child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod") and named)
+            if owner and not is_weapon(child) and child.lower_ not in PRONOUNS_SKIPPED:
+                self._add("attackers", child)
+
+    def merge(self, other: EventRoles) -> None:
+        """Add another collector's fillers that overlap none already held."""
+        for key in ("attackers", "targets", "victims", "physical_targets", "weapons"):
+            mine = getattr(self.roles, key)
+            for s in getattr(other, key):
+                if not any(s.start < k.end and k.start < s.end for k in mine):
+                    mine.append(s)
+
+    def event_noun_modifiers(self, noun: Token, own_modifiers: bool = True) -> None:
         """Attacker, target and weapon inside an event noun's phrase ("IS's car bomb attack on the base")."""
+        whole_weapon = own_modifiers and is_weapon(noun)
+        if whole_weapon:
+            # "an improvised explosive device": the phrase is the weapon, not its modifier "explosive"
+            self._add("weapons", noun)
+        undergone = noun.lemma_.lower() in UNDERGONE_NOUNS
         for child in noun.children:
-            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            if child.dep_ == "poss" and undergone and own_modifiers:
+                # "his death", "Khashoggi's murder": the possessor is the victim (a name the tagger took
+                # for a place too)
+                if child.ent_type_ == "GPE" and child.pos_ == "PROPN":
+                    self._add("victims", child)
+                else:
+                    self.patient(child)
+            elif child.dep_ in ("poss", "compound", "amod", "nmod"):
+                if not own_modifiers:
+                    continue
                 if is_weapon(child):
+                    if whole_weapon:
+                        continue
                     self._add("weapons", child)
                 elif (
-                    child.dep_ == "poss" or child.ent_type_ in _NAME_ENTS or child.pos_ == "PROPN"
+                    child.dep_ == "poss" or child.ent_type_ in NAME_ENTS or child.pos_ == "PROPN"
                 ) and child.ent_type_ not in ("GPE", "LOC", "DATE", "TIME"):
                     self.agent(child)
             elif child.dep_ == "prep":
-                obj = _pobj(child)
+                obj = pobj(child)
                 if obj is None:
                     continue
                 if child.lower_ == "by":
@@ -197,6 +185,12 @@ class _Collector:
                     self.patient(obj)
                 elif child.lower_ == "with":
                     self.weapon(obj)
+                elif child.lower_ == "between" and noun.lemma_.lower() in TWO_SIDED_NOUNS:
+                    # "clashes between police and protesters": the first side named, then the other
+                    first, *others = conjuncts(obj)
+                    self.agent_only(first)
+                    for other in others:
+                        self.patient(other, with_conjuncts=False)
             elif child.dep_ == "acl" and child.lemma_.lower() in ("target", "hit", "kill"):
                 # "an attack targeting a convoy"
                 for obj in child.children:
@@ -204,33 +198,22 @@ class _Collector:
                         self.patient(obj)
 
 
-def _subject_of(verb: Token) -> Token | None:
-    """The verb's active subject, inherited from the verb it is coordinated with or complements."""
-    current = verb
-    for _ in range(3):
-        subj = next((c for c in current.children if c.dep_ in ("nsubj", "csubj")), None)
-        if subj is not None:
-            return subj
-        if current.dep_ in ("conj", "xcomp") and current.head is not current:
-            # "stormed the hotel and killed five"; "tried to kill"; but a passive conjunct keeps its own
-            if any(c.dep_ == "nsubjpass" for c in current.children):
-                return None
-            current = current.head
-            continue
-        return None
-    return None
-
-
 def _verb_roles(col: _Collector, verb: Token) -> None:
     lemma = verb.lemma_.lower()
+    if lemma in load_role_lexicon().bystander_verbs:
+        event = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS), None)
+        if event is not None:
+            # "troops repelled an attack by marines": the attack's roles, the subject its target
+            _noun_roles(col, event)
+            return
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         # "five people killed in the blast", "a bomb planted by rebels"
         col.patient(verb.head) if not is_weapon(verb.head) else col.weapon(verb.head)
     elif verb.dep_ == "acl" and verb.tag_ == "VBG":
         col.agent(verb.head)  # "gunmen killing five"
-    subj = _subject_of(verb)
+    subj = subject_of(verb)
     if subj is not None:
-        if lemma in _SUBJECT_DIES:
+        if lemma in SUBJECT_DIES:
             col.patient(subj)
         else:
             col.agent(subj)
@@ -239,78 +222,149 @@ def _verb_roles(col: _Collector, verb: Token) -> None:
         if dep == "nsubjpass":
             col.patient(child)
         elif dep == "agent":
-            obj = _pobj(child)
+            obj = pobj(child)
             if obj is not None:
                 col.agent(obj)
-        elif dep in ("dobj", "attr") and lemma not in _SUBJECT_DIES:
+        elif dep in ("dobj", "attr") and lemma not in SUBJECT_DIES:
             col.patient(child)
         elif dep == "prep":
-            obj = _pobj(child)
+            obj = pobj(child)
             if obj is None:
                 continue
             if child.lower_ == "with":
                 col.weapon(obj)
-            elif child.lower_ in ("on", "against", "at") and lemma in ("fire", "open", "attack", "shoot"):
+            elif child.lower_ in ("on", "against", "at") and lemma in ("fire", "open", "shoot"):
                 col.patient(obj)  # "opened fire on protesters"
-            elif child.lower_ in ("in", "by") and obj.lemma_.lower() in _EVENT_NOUNS:
+            elif child.lower_ in ("in", "by") and obj.lemma_.lower() in EVENT_NOUNS:
                 col.event_noun_modifiers(obj)  # "killed in a car bomb attack"
             elif child.lower_ == "by":
                 col.weapon(obj)
     # "opened fire on": the preposition hangs on the object noun
     for dobj in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "fire"):
         for prep in (c for c in dobj.children if c.dep_ == "prep" and c.lower_ in ("on", "at")):
-            obj = _pobj(prep)
+            obj = pobj(prep)
             if obj is not None:
                 col.patient(obj)
 
 
+# Verbs that name the perpetrator as their object: "blamed Moscow for the attack"
+_BLAME_VERBS = {"blame", "accuse", "suspect", "hold", "charge", "convict", "implicate"}
+
+
 def _noun_roles(col: _Collector, noun: Token) -> None:
+    if noun.lemma_.lower() in PERPETRATOR_NOUNS:
+        # "suicide bombers struck three churches": the trigger names the attacker, its verb the rest
+        col.agent(noun)
+        if noun.dep_ == "nsubj" and noun.head.pos_ in ("VERB", "AUX"):
+            _verb_roles(col, noun.head)
+        return
     col.event_noun_modifiers(noun)
+    phrase = phrase_head(noun)
+    if phrase is not noun:
+        col.event_noun_modifiers(phrase, own_modifiers=False)  # "an assassination attempt on the governor"
+    noun = phrase
     governor = noun.head
     lex = load_role_lexicon()
-    if noun.dep_ in ("nsubj",) and governor.pos_ in ("VERB", "AUX"):
-        # "the bombing killed 12 people", "an explosion wounded five"
+    glemma = governor.lemma_.lower()
+    if noun.dep_ == "nsubj" and governor.pos_ in ("VERB", "AUX") and harms(governor):
+        # "the bombing killed 12 people", "an explosion wounded five" (not "the attack shocked the nation")
         for child in governor.children:
             if child.dep_ == "dobj":
                 col.harm = True
                 col.patient(child)
-    elif noun.dep_ in ("dobj", "nsubjpass") and governor.lemma_.lower() in lex.support_verbs:
+    elif noun.dep_ in ("dobj", "nsubjpass") and glemma in lex.support_verbs:
         # "militants launched an attack", "the Taliban claimed the bombing"
         if noun.dep_ == "dobj":
-            subj = _subject_of(governor)
+            subj = subject_of(governor)
             if subj is not None:
                 col.agent(subj)
         else:
-            agent = next((c for c in governor.children if c.dep_ == "agent"), None)
-            obj = _pobj(agent) if agent is not None else None
-            if obj is not None:
-                col.agent(obj)
+            _by_agent(col, governor)  # "the attack was carried out by a suicide bomber"
+    elif noun.dep_ == "pobj" and governor.lower_ == "under" and governor.head.lemma_.lower() == "come":
+        # "the convoy came under attack"
+        subj = subject_of(governor.head)
+        if subj is not None:
+            col.patient(subj)
+    elif noun.dep_ in ("dobj", "pobj") and clause_verb(noun).lemma_.lower() in lex.target_subject_verbs:
+        # "the governor survived an assassination attempt", "escaped unhurt from a drone attack"
+        subj = subject_of(clause_verb(noun))
+        if subj is not None:
+            col.patient(subj)
     elif noun.dep_ == "pobj" and governor.dep_ == "prep" and governor.head.pos_ in ("VERB", "AUX", "NOUN"):
         verb = governor.head
-        if governor.lower_ == "for" and verb.lemma_.lower() == "responsibility":
-            # "IS claimed responsibility for the attack"
+        vlemma = verb.lemma_.lower()
+        if governor.lower_ == "for" and vlemma == "responsibility":
+            # "IS claimed responsibility for the attack", "responsibility ... was claimed by IS"
             claim = verb.head
-            subj = _subject_of(claim) if claim.pos_ == "VERB" else None
+            subj = subject_of(claim) if claim.pos_ == "VERB" else None
             if subj is not None:
                 col.agent(subj)
-        elif verb.pos_ in ("VERB", "AUX") and governor.lower_ in ("in", "during"):
-            # "three soldiers were killed in the attack", "five died in the blast"
-            col.harm = True
+            elif claim.pos_ == "VERB":
+                _by_agent(col, claim)
+        elif governor.lower_ == "among" and verb.pos_ in ("VERB", "AUX"):
+            # "two policemen were among the dead": the subject is one of them
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                col.harm = col.harm or noun.lemma_.lower() in HARM_LEMMAS
+                col.patient(subj)
+        elif governor.lower_ in ("for", "of") and vlemma in _BLAME_VERBS:
+            # "Kyiv blamed Moscow for the attack", "Russia was accused of the bombing": the one blamed
             for child in verb.children:
-                if child.dep_ == "nsubjpass" or (
-                    child.dep_ == "nsubj" and verb.lemma_.lower() in _SUBJECT_DIES
-                ):
+                if child.dep_ in ("dobj", "nsubjpass"):
+                    col.agent(child)
+        elif verb.pos_ in ("VERB", "AUX") and governor.lower_ in ("in", "during"):
+            # "three soldiers were killed in the attack", "five died in the blast", "rebels killed five
+            # soldiers in an ambush"
+            col.harm = True
+            active_harm = vlemma in HARM_LEMMAS and vlemma not in SUBJECT_DIES
+            for child in verb.children:
+                if is_victim(child, vlemma) and (child.dep_ != "dobj" or active_harm):
                     col.patient(child)
+            subj = subject_of(verb) if active_harm else None
+            if subj is not None:
+                col.agent(subj)
+
+
+def _by_agent(col: _Collector, verb: Token) -> None:
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    obj = pobj(agent) if agent is not None else None
+    if obj is not None:
+        col.agent(obj)
+
+
+def _incident_victims(col: _Collector, head: Token) -> None:
+    """Victims (and weapons) of the incident's other harm verbs, into `col`'s victims."""
+    for verb in incident_verbs(head):
+        sub = _Collector(harm=True)
+        lemma = verb.lemma_.lower()
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            sub.patient(verb.head)
+        for child in verb.children:
+            if is_victim(child, lemma):
+                sub.patient(child)
+            elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "with"):
+                obj = pobj(child)
+                if obj is not None:
+                    sub.weapon(obj)  # only a weapon: "killed by a roadside bomb", "shot with a pistol"
+        col.merge(sub.roles)
 
 
 def event_roles(head: Token) -> EventRoles:
     """The role fillers of the event whose trigger's head token is `head`."""
-    harm = head.lemma_.lower() in _HARM_LEMMAS
+    harm = head.lemma_.lower() in HARM_LEMMAS
     col = _Collector(harm)
     if head.pos_ in ("VERB", "AUX"):
         _verb_roles(col, head)
     else:
         _noun_roles(col, head)
+        r = col.roles
+        verb = near_verb(head)
+        subject_of_other = head.dep_ == "nsubj" and verb is not None and not harms(verb)
+        if verb is not None and not subject_of_other and not (r.attackers or r.targets or r.victims):
+            # "attacked a checkpoint with grenades", "killed by a roadside bomb": a noun that names only the
+            # weapon or the event takes its clause's roles
+            col.merge(event_roles(verb))
+    _incident_victims(col, head)
     return col.roles
 
 
