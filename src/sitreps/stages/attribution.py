@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitreps.model import ActorMention, Article, Claim, TextSpan
 from sitreps.stages.claim_build import (
@@ -42,8 +42,9 @@ from sitreps.stages.claim_cues import (
     get_cue_lexicon,
     outlet_from_text,
     quoted_regions,
+    scan_cues,
 )
-from sitreps.stages.claim_marks import impersonal_claims, mark_claims, perception_claims, poll_claims
+from sitreps.stages.claim_marks import DASHES, impersonal_claims, mark_claims, perception_claims, poll_claims
 from sitreps.stages.claim_sources import (
     claimant_tokens,
     clip,
@@ -147,6 +148,17 @@ def _general_claims(ctx: ClaimContext, verb: Token) -> list[Claim]:
     return _verb_claims(ctx, verb, "asserted")
 
 
+def _under_tail_cue(ctx: ClaimContext, verb: Token) -> bool:
+    """A speech verb under a long-tail cue already read: "wants to say", "urged him to announce that";
+    not under a belief or an expectation ("Democrats fear the governor said ..."), which holds a report."""
+    cue = ctx.lex.tail.get(verb.head.lemma_.lower())
+    if cue is None or verb.dep_ not in ("xcomp", "ccomp"):
+        return False
+    if verb.dep_ == "ccomp" and cue.cue_class in ("belief", "expectation"):
+        return False
+    return any(c.cue_span and c.cue_span.start <= verb.head.idx < c.cue_span.end for c in ctx.claims)
+
+
 def _verb_claims(
     ctx: ClaimContext,
     verb: Token,
@@ -177,6 +189,8 @@ def _verb_claims(
         stance, content_verb, cue_end = "unconfirmed", xcomp, xcomp.i + 1
     elif verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.refusal:
         return []  # read from the refusal verb: "declined to confirm"
+    elif lemma in lex.verbs and _under_tail_cue(ctx, verb):
+        return []  # "wants to say", "plans to announce": the intention is the cue, the speech not yet made
     elif lemma in lex.verification and negated:
         stance = "unconfirmed"
     elif not stance:
@@ -293,6 +307,8 @@ def _tail_claims(ctx: ClaimContext, verb: Token) -> list[Claim]:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         subject = verb.head  # "rebels seeking his overthrow": the rebels seek it
+    elif subject is None and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "PROPN":
+        subject = verb.head  # "Trump called Clinton a liar" parsed as a noun phrase: the name is the subject
     subject = subject or inherited_subject(verb, through_pcomp=False)
     if not tail_subject_ok(verb, cue, subject, ctx.lex):
         return []
@@ -345,10 +361,7 @@ def find_claims(doc: Doc, article: Article, actors: list[ActorMention]) -> list[
     lex = get_cue_lexicon()
     sents = list(doc.sents)
     ctx = ClaimContext(doc, article, actors, lex, {s.start: i for i, s in enumerate(sents)}, [])
-    for tok in doc:  # the small model's lemmatizer misreads a few cue verbs ("hopes" -> "hop")
-        fixed = lex.lemma_fixes.get(tok.lower_)
-        if fixed is not None and tok.pos_ == "VERB":
-            tok.lemma_ = fixed
+    scan = scan_cues(doc, lex, DASHES)  # also fixes the lemmas the small model misreads
     quoted = quoted_regions(article.text)
     quote_starts = [a for a, _ in quoted]
 
@@ -356,18 +369,22 @@ def find_claims(doc: Doc, article: Article, actors: list[ActorMention]) -> list[
         at = bisect.bisect_right(quote_starts, idx) - 1
         return at >= 0 and idx < quoted[at][1]
 
+    def within(indices: list[int], sent: Span) -> list[int]:
+        return indices[bisect.bisect_left(indices, sent.start) : bisect.bisect_left(indices, sent.end)]
+
     for sent in sents:
         cue_heads: set[int] = set()
-        for tok in sent:
+        for i in within(scan.candidates, sent):
+            tok = doc[i]
             if inside_quote(tok.idx):
                 continue  # speech reported inside a quote is the quoted speaker's, not the report's
             claims = [c for c in _token_claims(ctx, tok) if c not in ctx.claims]
             if claims:
                 cue_heads.add(tok.i)
             ctx.claims.extend(claims)
-        for tok in sent:  # a channel is the cue only of a clause that has none of its own
-            ctx.claims.extend(channel_claims(ctx, tok, cue_heads))
-        ctx.claims.extend(mark_claims(ctx, sent, inside_quote))
+        for i in within(scan.ins, sent):  # a channel is the cue only of a clause that has none of its own
+            ctx.claims.extend(channel_claims(ctx, doc[i], cue_heads))
+        ctx.claims.extend(mark_claims(ctx, sent, inside_quote, [doc[i] for i in within(scan.marks, sent)]))
         drop_nested(ctx, sent)
         ctx.claims.extend(unverified_claims(ctx, sent))
     for claim in ctx.claims:  # "unconfirmed reports said ...": the subject's own hedge

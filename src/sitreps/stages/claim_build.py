@@ -20,6 +20,7 @@ from sitreps.stages.claim_sources import (
     claimant_np,
     claimant_tokens,
     claimant_type,
+    doc_text,
     token_span,
 )
 
@@ -215,7 +216,7 @@ def drop_nested(ctx: ClaimContext, sent: Span) -> None:
 
 def unverified_claims(ctx: ClaimContext, sent: Span) -> list[Claim]:
     """ "The claims could not be independently verified": the last claim's content, unconfirmed."""
-    low = sent.text.lower()
+    low = doc_text(ctx.doc)[sent.start_char : sent.end_char].lower()
     out = []
     for phrase in ctx.lex.unverified:
         at = low.find(phrase)

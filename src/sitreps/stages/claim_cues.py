@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
 import yaml
-from spacy.tokens import Token
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc, Token
 
 OUTLETS = {
     "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP", "reuters": "Reuters",
@@ -151,6 +154,70 @@ def get_cue_lexicon() -> CueLexicon:
         received={str(k): frozenset(str(n) for n in v) for k, v in raw.get("received_views", {}).items()},
         lemma_fixes={str(k).lower(): str(v) for k, v in raw.get("lemma_fixes", {}).items()},
     )
+
+
+@dataclass(frozen=True)
+class CueScan:
+    """Where a document may hold cues, from one array read: token indices in reading order."""
+
+    candidates: list[int]  # tokens the cue rules may read: a lexicon word, a verb with a clause, "in"
+    ins: list[int]  # "in": a channel ("in a statement") or a poll ("in the latest poll")
+    marks: list[int]  # colons and dashes
+
+
+_VERB, _AUX, _NOUN, _ADP = (POS_IDS[p] for p in ("VERB", "AUX", "NOUN", "ADP"))
+_SCAN_WORDS: dict[int, tuple[CueLexicon, frozenset[str], frozenset[str], frozenset[str]]] = {}
+
+
+def _scan_words(lex: CueLexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The lexicon's verb lemmas, noun lemmas and word forms that can start a cue (kept per lexicon)."""
+    entry = _SCAN_WORDS.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        verbs = frozenset(lex.verbs).union(
+            lex.verification, lex.refusal, lex.perception, lex.tail, lex.light_verbs, lex.received
+        )
+        nouns = frozenset(lex.nouns) | lex.predicate_nouns
+        forms = frozenset(lex.according).union(lex.citing, lex.adjectives, lex.impersonal_adjectives)
+        entry = _SCAN_WORDS[id(lex)] = (lex, verbs, nouns, forms)
+    return entry[1], entry[2], entry[3]
+
+
+def scan_cues(doc: Doc, lex: CueLexicon, marks: frozenset[str]) -> CueScan:
+    """Fix the lemmas the small model misreads ("hopes" -> "hop"), then list the tokens that may cue a
+    claim, so that the rules build Token objects only for them. A superset of what any rule reads: a
+    verb or noun by lemma, a word form, any verb heading a clausal complement, "in"."""
+    if not len(doc):
+        return CueScan([], [], [])
+    strings = doc.vocab.strings
+    table = doc.to_array([LOWER, LEMMA, POS, DEP, ORTH])
+    low, lemma, pos, dep, orth = table.T
+    verbs, nouns, forms = _scan_words(lex)
+
+    def among(column: np.ndarray, words: frozenset[str] | dict[str, str], lower: bool = False) -> np.ndarray:
+        # each distinct string looked up once: an article repeats most of its words
+        distinct = np.unique(column).tolist()
+        hits = [h for h in distinct if (strings[h].lower() if lower else strings[h]) in words]
+        return np.isin(column, np.array(hits, dtype=np.uint64))
+
+    verbal = (pos == _VERB) | (pos == _AUX)
+    verb_lemma = among(lemma, verbs, lower=True)
+    for i in np.flatnonzero((pos == _VERB) & among(low, lex.lemma_fixes)).tolist():
+        fixed = lex.lemma_fixes[strings[int(low[i])]]
+        doc[i].lemma_ = fixed
+        verb_lemma[i] = fixed.lower() in verbs
+    # HEAD is an offset stored unsigned: back to signed before adding it to the index
+    clauses = np.flatnonzero(dep == strings["ccomp"])
+    clause_head = np.zeros(len(doc), dtype=bool)
+    clause_head[clauses + doc.to_array([HEAD]).astype("int64")[clauses]] = True
+    is_in = low == strings["in"]
+    candidate = (
+        among(low, forms)
+        | (verbal & (verb_lemma | ((pos == _VERB) & clause_head)))
+        | ((pos == _NOUN) & among(lemma, nouns, lower=True))
+        | ((pos == _ADP) & is_in)
+    )
+    punct = among(orth, marks | {":"})
+    return CueScan(*(np.flatnonzero(m).tolist() for m in (candidate, is_in, punct)))
 
 
 def outlet_from_text(text: str) -> str:

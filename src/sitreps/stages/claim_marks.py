@@ -18,7 +18,7 @@ unclear whether") and perceptions ("the campaign can appear disorganized"), the 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -223,12 +223,15 @@ def _glued_dash_claims(ctx: ClaimContext, sent: Span, quoted: Callable[[int], bo
     return out
 
 
-def mark_claims(ctx: ClaimContext, sent: Span, quoted: Callable[[int], bool]) -> list[Claim]:
+def mark_claims(
+    ctx: ClaimContext, sent: Span, quoted: Callable[[int], bool], marks: Iterable[Token] | None = None
+) -> list[Claim]:
     """Claims cued by a colon after a speaker or a dash before one; `quoted` tells a char offset inside a
-    quotation (a colon inside a quote is the quoted speaker's)."""
+    quotation (a colon inside a quote is the quoted speaker's); `marks`, when given, are the sentence's
+    colon and dash tokens (found by the caller's scan; else every token is looked at)."""
     doc, out = ctx.doc, []
     taken = {c.cue_span.start for c in ctx.claims if c.cue_span}
-    for tok in sent:
+    for tok in sent if marks is None else marks:
         inside = quoted(tok.idx)
         if tok.idx in taken or (inside and tok.text != ":"):
             continue

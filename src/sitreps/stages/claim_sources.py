@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from sitreps.model import ActorMention, TextSpan
@@ -17,6 +18,19 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 THING_PRONOUNS = frozenset({"it", "they", "them"})
 
 
+_DOC_TEXT: list = [None, ""]  # the last document read and its text: `doc.text` rebuilds it on each call
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per document (span texts are slices of it)."""
+    if _DOC_TEXT[0] is not doc:
+        # from one array read, not a Token object per token as `doc.text` builds it
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, SPACY]).tolist() if len(doc) else []
+        _DOC_TEXT[0], _DOC_TEXT[1] = doc, "".join(strings[o] + " " if sp else strings[o] for o, sp in rows)
+    return _DOC_TEXT[1]
+
+
 def token_span(doc: Doc, start: int, end: int) -> TextSpan | None:
     """TextSpan over tokens [start, end), trimmed of punctuation, quotes and a leading "that"."""
     while start < end and (doc[start].is_punct or doc[start].lower_ in ("that", "and")):
@@ -25,7 +39,8 @@ def token_span(doc: Doc, start: int, end: int) -> TextSpan | None:
         end -= 1
     if start >= end:
         return None
-    return TextSpan(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), doc[start:end].text)
+    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    return TextSpan(first, last, doc_text(doc)[first:last])
 
 
 def claimant_tokens(tok: Token) -> tuple[int, int]:
@@ -181,8 +196,8 @@ def past_dateline(doc: Doc, subject: Token, verb: Token) -> Token:
     """ "KYIV, Nov 19 (AFP) - Russia's defence ministry said": the parser may take the dateline for the
     subject; the speaker is the noun phrase between the dateline and the verb."""
     sent = verb.sent
-    # the sentence's text up to the verb (`doc.text` would rebuild the whole article on every call)
-    m = _DATELINE_END.match(doc[sent.start : verb.i].text_with_ws)
+    # the sentence's text up to the verb
+    m = _DATELINE_END.match(doc_text(doc)[sent.start_char : verb.idx] if verb.i > sent.start else "")
     if m is None or subject.idx >= sent.start_char + m.end():
         return subject
     start = sent.start_char + m.end()

@@ -235,6 +235,8 @@ def standalone_noun_claims(ctx: ClaimContext, noun: Token) -> list[Claim]:
         return []  # "A statement said", "denied the claim": read with the verb
     if any(c.dep_ == "acl" and c.lemma_.lower() in lex.verbs for c in noun.children):
         return []  # "a statement saying": read with "saying"
+    if any(c.cue_span and c.cue_span.start <= noun.idx < c.cue_span.end for c in ctx.claims):
+        return []  # "has no doubt that", "takes the view that": the noun is in a light verb's cue already
     source = _noun_source(noun, lex)
     toks = _noun_clause(noun)
     if toks is None and source is not None:
