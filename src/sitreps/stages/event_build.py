@@ -85,7 +85,9 @@ def sentence_candidates(trigs, idx: int, sent_words: str, lexicon: Lexicon, sent
         for t, why in zip(trigs, reasons, strict=True)
         if why == "attempted" and t.rule.sub_event_type == "@territory"
     ]
-    weapon = _instrument(sent_words, lexicon)
+    # the sentence's weapon, kept on the Doc (the next sentences ask for it as their context weapon)
+    own_words = sent_words == event_typing.sentence_words(sents[idx])
+    weapon = _sentence_instrument(sents[idx], lexicon) if own_words else _instrument(sent_words, lexicon)
     context_weapon = ""
     for back in range(1, CONTEXT_WINDOW + 1):
         if idx - back >= 0 and not context_weapon:
@@ -159,7 +161,9 @@ def _place_after(doc, trig: Trigger, usable: list[PlaceMention]) -> list[PlaceMe
 
 def trigger_roles(trig: Trigger) -> EventRoles:
     """The role fillers of a trigger. A noun trigger that names the weapon ("a roadside bomb", "grenades")
-    is the weapon, and its clause's verb tells the rest ("three soldiers were killed by a roadside bomb")."""
+    is the weapon, and its clause's verb tells the rest ("three soldiers were killed by a roadside bomb").
+    The merge with the clause's verb is not `event_roles`' own: that one takes a different verb
+    (`near_verb`), and dropping this one changes the output."""
     head = trig.head
     roles = _without_reflexives(event_roles(head))
     if head.pos_ in ("VERB", "AUX"):

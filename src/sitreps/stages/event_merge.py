@@ -3,7 +3,13 @@ into its first telling, filling what it lacks."""
 
 from __future__ import annotations
 
-from sitreps.model import EventMention
+from sitreps.model import ActorMention, EventMention
+from sitreps.stages.arguments import actor_roles
+from sitreps.stages.event_build import CONTEXT_WINDOW, localise, trigger_roles
+from sitreps.stages.event_roles import EventRoles
+from sitreps.stages.event_typing_base import load_typing_lexicon
+from sitreps.stages.event_typing_cues import attributed
+from sitreps.stages.triggers import Trigger
 
 
 def merge_repeats(mentions: list[EventMention]) -> list[EventMention]:
@@ -35,6 +41,13 @@ def _fold_into(first: EventMention, repeat: EventMention) -> None:
             first.toll_spans.extend(repeat.toll_spans)
     if first.actor1 is None and repeat.actor1 is not None:
         first.actor1, first.actor1_span = repeat.actor1, repeat.actor1_span or first.actor1_span
+    elif (
+        not own_attacker(first)
+        and own_attacker(repeat)
+        and (first.actor1 is None or repeat.actor1 is not None)
+    ):
+        # the first telling's attacker was only inherited; the repeat names its own
+        first.actor1, first.actor1_span = repeat.actor1 or first.actor1, repeat.actor1_span
     if first.actor2 is None and repeat.actor2 is not None:
         first.actor2, first.actor2_span = repeat.actor2, repeat.actor2_span or first.actor2_span
     first.actor1_span = first.actor1_span or repeat.actor1_span
@@ -79,3 +92,37 @@ def same_actor1(a: EventMention, b: EventMention) -> bool:
 
 def _same_actors(a: EventMention, b: EventMention) -> bool:
     return a.actor1 is None or b.actor1 is None or a.actor1.name == b.actor1.name
+
+
+def own_attacker(m: EventMention) -> bool:
+    """Whether a mention's attacker span is in its own sentence (not inherited from an earlier one)."""
+    span, sent = m.actor1_span, m.sentence_span
+    return span is not None and sent.start <= span.start < sent.end
+
+
+def retold_attacker(told: EventMention, role1: ActorMention | None, roles: EventRoles) -> None:
+    """A retelling's attacker ("IS claimed responsibility for the bombings") fills the event told before
+    when that one has no attacker span of its own."""
+    if own_attacker(told):
+        return
+    if role1 is not None and role1.span != told.trigger_span:
+        place = told.place
+        actor = localise(role1.actor, place.country_code if place else "", place.country if place else "")
+        no_own = told.actor1 is None or told.actor1_span is not None  # no actor, or an inherited one
+        if no_own and (told.actor2 is None or actor is None or told.actor2.name != actor.name):
+            told.actor1, told.actor1_span = actor, role1.span
+        return
+    if roles.attackers and (told.actor1 is None or told.actor1_span is not None):
+        told.actor1_span = roles.attackers[0]
+
+
+def claimed_attackers(trigs: list[Trigger], idx: int, actors: list[ActorMention], built) -> None:
+    """ "IS claimed responsibility for the bombing", "police blamed the rebels for the attack": a sentence
+    that only refers to an event told just before (no event of its own) names who carried it out."""
+    tl = load_typing_lexicon()
+    recent = [m for i, m in built if idx - CONTEXT_WINDOW <= i < idx]
+    for trig in trigs:
+        if not recent or not attributed(trig, tl):
+            continue
+        role1, _ = actor_roles(trig, [a for a in actors if a.sentence == idx])
+        retold_attacker(recent[-1], role1, trigger_roles(trig))

@@ -77,8 +77,14 @@ def has_any(words: str, items: Iterable[str]) -> bool:
     """Whether any word or phrase of `items` occurs as whole words in `words` (see `sentence_words`)."""
     pieces = _pieces(words)
     if isinstance(items, frozenset | tuple):
-        singles, phrases = _split_items(items)
-        return not singles.isdisjoint(pieces) or any(f" {w} " in words for w in phrases)
+        singles, by_first = _split_items(items)
+        if not singles.isdisjoint(pieces):
+            return True
+        # a phrase " a b " is in `words` only if its first word "a" is one of the pieces: test just those
+        for first in pieces.intersection(by_first) if by_first else ():
+            if any(f" {w} " in words for w in by_first[first]):
+                return True
+        return False
     # a word without a space is whole in `words` exactly when it is one of its space-separated pieces
     return any((w in pieces) if " " not in w else (f" {w} " in words) for w in items)
 
@@ -89,21 +95,28 @@ def _pieces(words: str) -> frozenset[str]:
     return frozenset(words.split(" ")[1:-1])
 
 
-_ITEM_SPLITS: dict[int, tuple[Iterable[str], frozenset[str], tuple[str, ...]]] = {}
+_ITEM_SPLITS: dict[frozenset[str] | tuple[str, ...], tuple[frozenset[str], dict[str, tuple[str, ...]]]] = {}
 
 
-def _split_items(items: frozenset[str] | tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """A word list's single words (tested by set) and phrases (tested by substring), kept per list object
-    (lexicon lists live as long as the process; the entry holds the object so its id stays its own)."""
-    entry = _ITEM_SPLITS.get(id(items))
-    if entry is not None and entry[0] is items:
-        return entry[1], entry[2]
+def _split_items(
+    items: frozenset[str] | tuple[str, ...],
+) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """A word list's single words (tested by set) and its phrases by their first word (a phrase can only
+    occur where its first word is a piece), kept per list content: the lexicon's lists and the unions
+    built from them on each call ("disaster_words | accident_words") find the same entry."""
+    entry = _ITEM_SPLITS.get(items)
+    if entry is not None:
+        return entry
     singles = frozenset(w for w in items if " " not in w)
-    phrases = tuple(w for w in items if " " in w)
+    by_first: dict[str, list[str]] = {}
+    for w in items:
+        if " " in w:
+            # a phrase with a leading or doubled space has "" first: `pieces` holds "" only then, too
+            by_first.setdefault(w.split(" ")[0], []).append(w)
     if len(_ITEM_SPLITS) > 1024:
         _ITEM_SPLITS.clear()
-    _ITEM_SPLITS[id(items)] = (items, singles, phrases)
-    return singles, phrases
+    entry = _ITEM_SPLITS[items] = (singles, {k: tuple(v) for k, v in by_first.items()})
+    return entry
 
 
 def expand(tokens: Iterable[Token]) -> list[Token]:

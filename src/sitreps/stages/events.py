@@ -48,7 +48,7 @@ from sitreps.stages.event_build import (
     trigger_roles,
     trigger_span,
 )
-from sitreps.stages.event_merge import merge_repeats, same_actor1
+from sitreps.stages.event_merge import claimed_attackers, merge_repeats, retold_attacker, same_actor1
 from sitreps.stages.event_places import sort_places
 from sitreps.stages.event_timing import background, governing_date, only_running_totals, under_since
 from sitreps.stages.place_cues import token_table
@@ -93,6 +93,7 @@ def find_events(
                 _inherit(m, built, idx, article)
                 built.append((idx, m))
         _share_capture_sides([m for i, m in built if i == idx])
+        claimed_attackers(trigs, idx, actors, built)
     mentions = merge_repeats([m for _, m in built])
     # the sides of the dead once actors and tolls are final (inherited, shared or merged above)
     toll_sides.resolve_sides(mentions, tolls)
@@ -159,6 +160,8 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
         attach_tolls(told, sent_tolls)
         _refine_place(told, cand)
         told.claim = told.claim or _event_claim(trig, claims, idx)
+        # "The attacks were carried out by seven bombers": the retelling names who did it
+        retold_attacker(told, role1, trigger_roles(trig))
         return []
     sub = cand.sub_event_type
     victims_civilian = (
@@ -346,14 +349,20 @@ def _context_place(doc, places: list[PlaceMention], idx: int, actor_spans, built
     return [PlaceMention(mention.span, idx, place)]
 
 
+# How far back (in sentences) an actorless mention may take the attacker of the same incident
+_ATTACKER_WINDOW = 1
+
+
 def _inherit(m: EventMention, built: list[tuple[int, EventMention]], idx: int, article: Article) -> None:
     """An undated or actorless mention takes them from the last mention of the same event type just before:
-    "French warplanes carried out strikes overnight ... 16 jihadists were killed in the raids"."""
+    "French warplanes carried out strikes overnight ... 16 jihadists were killed in the raids". The attacker
+    only from the same incident: the same sentence or the one before."""
     previous = [p for i, p in built if idx - CONTEXT_WINDOW <= i < idx and p.event_type == m.event_type]
     if not previous:
         return
     prev = previous[-1]
-    if m.actor1 is None and prev.actor1 is not None:
+    close = [p for i, p in built if idx - _ATTACKER_WINDOW <= i < idx and p.event_type == m.event_type]
+    if m.actor1 is None and prev.actor1 is not None and close and close[-1] is prev:
         m.actor1 = prev.actor1
         # the sentence's own naming of the attacker ("the jets") stays; else the one the actor came with
         m.actor1_span = m.actor1_span or prev.actor1_span
