@@ -125,3 +125,17 @@ def test_has_any_agrees_with_a_plain_substring_test():
             plain = any(f" {w} " in words for w in items)
             assert has_any(words, items) is plain, (words, items)
             assert has_any(words, frozenset(items)) is plain, (words, items)
+
+
+
+def test_a_bare_is_takes_the_branch_of_the_events_country():
+    """ACLED names Islamic State by country: "IS" in Iraq is the Iraq branch, in Syria the Syrian one."""
+
+    def attacker(text: str) -> str | None:
+        an = analyse(Article(text=text, title="", published=date(2018, 1, 15)))
+        return an.mentions[0].actor1.name if an.mentions and an.mentions[0].actor1 else None
+
+    iraq = "Islamic State militants attacked an army post near Kirkuk on Monday, killing five soldiers."
+    syria = "IS fighters attacked government positions near Deir ez-Zor on Monday, killing five soldiers."
+    assert attacker(iraq) == "Islamic State (Iraq)"
+    assert attacker(syria) == "Islamic State (Syria)"

@@ -292,7 +292,9 @@ def localise(actor: Actor | None, country_code: str, country_name: str) -> Actor
     """Fill a generic actor's country and give foreign state forces ACLED's inter code for where they act."""
     if actor is None:
         return None
-    if not actor.country and country_name:
+    # a family's branch ("Islamic State (Syria)" read from a bare "IS") follows the event's country too
+    branches = actor.name in actors_stage.get_actor_dictionary().family_of
+    if country_name and (not actor.country or branches):
         actor = actors_stage.with_country(actor, country_name)
     if country_code:
         actor = dataclasses.replace(actor, inter=actors_stage.inter_for(actor, country_code))
