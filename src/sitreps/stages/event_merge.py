@@ -103,16 +103,17 @@ def own_attacker(m: EventMention) -> bool:
 def retold_attacker(told: EventMention, role1: ActorMention | None, roles: EventRoles) -> None:
     """A retelling's attacker ("IS claimed responsibility for the bombings") fills the event told before
     when that one has no attacker span of its own."""
-    if own_attacker(told):
+    # no attacker, or one inherited with its span from an earlier sentence (a dictionary actor without a
+    # span was read some other way and stays)
+    if own_attacker(told) or (told.actor1 is not None and told.actor1_span is None):
         return
     if role1 is not None and role1.span != told.trigger_span:
         place = told.place
         actor = localise(role1.actor, place.country_code if place else "", place.country if place else "")
-        no_own = told.actor1 is None or told.actor1_span is not None  # no actor, or an inherited one
-        if no_own and (told.actor2 is None or actor is None or told.actor2.name != actor.name):
+        if told.actor2 is None or actor is None or told.actor2.name != actor.name:
             told.actor1, told.actor1_span = actor, role1.span
         return
-    if roles.attackers and (told.actor1 is None or told.actor1_span is not None):
+    if roles.attackers:
         told.actor1_span = roles.attackers[0]
 
 

@@ -357,12 +357,11 @@ def _inherit(m: EventMention, built: list[tuple[int, EventMention]], idx: int, a
     """An undated or actorless mention takes them from the last mention of the same event type just before:
     "French warplanes carried out strikes overnight ... 16 jihadists were killed in the raids". The attacker
     only from the same incident: the same sentence or the one before."""
-    previous = [p for i, p in built if idx - CONTEXT_WINDOW <= i < idx and p.event_type == m.event_type]
+    previous = [(i, p) for i, p in built if idx - CONTEXT_WINDOW <= i < idx and p.event_type == m.event_type]
     if not previous:
         return
-    prev = previous[-1]
-    close = [p for i, p in built if idx - _ATTACKER_WINDOW <= i < idx and p.event_type == m.event_type]
-    if m.actor1 is None and prev.actor1 is not None and close and close[-1] is prev:
+    prev_idx, prev = previous[-1]
+    if m.actor1 is None and prev.actor1 is not None and idx - prev_idx <= _ATTACKER_WINDOW:
         m.actor1 = prev.actor1
         # the sentence's own naming of the attacker ("the jets") stays; else the one the actor came with
         m.actor1_span = m.actor1_span or prev.actor1_span
