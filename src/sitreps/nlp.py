@@ -9,6 +9,12 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
+
+# Scraped copy glues sentences where a line break was lost: "injured another 15.Twenty insurgents",
+# "more than 260.Magistrate Smith said". spaCy already splits "attacked.The"; a period between a digit and
+# a capitalised word is no decimal point either (offsets stay the text's own: only token bounds change).
+GLUED_SENTENCE_INFIXES = (r"(?<=[0-9])\.(?=[A-Z][a-z])",)
 
 
 @Language.component("paragraph_sentences")
@@ -35,6 +41,8 @@ def load_nlp() -> Language:
             errors.append(f"{name}: {exc}")
             continue
         nlp = module.load()
+        infixes = [*nlp.Defaults.infixes, *GLUED_SENTENCE_INFIXES]
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("paragraph_sentences", before="parser")
         nlp.max_length = max(nlp.max_length, 2_000_000)
