@@ -58,3 +58,21 @@ def test_without_a_publication_date_the_text_dates_the_names():
     result = analyse(article)
     names = {m.actor1.name for m in result.mentions if m.actor1 is not None}
     assert names and all("(2024-)" not in n for n in names), names
+
+
+def test_the_main_wars_name_the_government_of_the_events_time():
+    countries = st.get_actor_dictionary().countries
+    # Nigeria's army fighting Boko Haram in 2018 was Buhari's; in 2024 Tinubu's
+    assert period_for(countries["NG"], date(2018, 3, 1)) == "2015-2023"
+    assert period_for(countries["NG"], date(2023, 5, 28)) == "2015-2023"
+    assert period_for(countries["NG"], date(2024, 1, 1)) == "2023-"
+    # Afghanistan's forces before and after the Taliban took Kabul on 15 August 2021
+    assert period_for(countries["AF"], date(2021, 8, 1)) == "2014-2021"
+    assert period_for(countries["AF"], date(2021, 9, 1)) == "2021-"
+    # Mali's two coups
+    assert period_for(countries["ML"], date(2019, 1, 1)) == "2013-2020"
+    assert period_for(countries["ML"], date(2021, 1, 1)) == "2020-2021"
+    assert (
+        dated_name("Military Forces of Ukraine (2019-)", "UA", date(2015, 2, 1))
+        == "Military Forces of Ukraine (2014-2019)"
+    )
