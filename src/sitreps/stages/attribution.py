@@ -10,12 +10,14 @@ compatible claimant by recency.
 Spans follow the attribution corpora (PARC, PolNeAR): the cue span is the verb group ("has repeatedly
 said", "did not say", "called for"), the claimant span the full noun phrase with its appositions and
 relative clauses; speech inside a quotation, and speech nested in what someone says, belong to the
-quoted speaker and are not read. Cue words live in claim_cues.py and data/attribution_cues.yaml, the
-claimant's phrase and type in claim_sources.py, claim building in claim_build.py; the long tail of cues
-(belief, intention, appeal and evaluation verbs, adjectives, claim nouns, channels, a verb with a claim
-noun as in "raised questions about", a stance noun as in "is an opponent of") is read by claim_tail.py,
-and punctuation and phrase cues (a colon after a speaker, a dash before one, "in the latest poll", "it is
-unclear whether", "seems disorganized") by claim_marks.py.
+quoted speaker and are not read; speech imagined or wanted ("would say", "let them say") and names
+given ("a town called X") are no claims. Cue words live in claim_cues.py and data/attribution_cues.yaml,
+the claimant's phrase and type in claim_sources.py, claim building in claim_build.py; the long tail of
+cues (belief, intention, appeal and evaluation verbs, adjectives, claim nouns, channels, a verb with a
+claim noun as in "raised questions about", a stance noun as in "is an opponent of", any verb with a thing
+said as its object as in "unleashed a tirade") is read by claim_tail.py, and punctuation and phrase cues
+(a colon after a speaker, a dash before one, "in the latest poll", "it is unclear whether", "seems
+disorganized") by claim_marks.py.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from sitreps.stages.claim_build import (
     content_of_verb,
     drop_nested,
     make_claim,
+    nested_noun_claim,
     open_quote_start,
     sourceless_claim,
     subtree,
@@ -40,9 +43,11 @@ from sitreps.stages.claim_cues import (
     cue_extent,
     cue_phrase_end,
     get_cue_lexicon,
+    naming,
     outlet_from_text,
     quoted_regions,
     scan_cues,
+    unasserted,
 )
 from sitreps.stages.claim_marks import DASHES, impersonal_claims, mark_claims, perception_claims, poll_claims
 from sitreps.stages.claim_sources import (
@@ -58,6 +63,7 @@ from sitreps.stages.claim_tail import (
     adjective_claims,
     channel_claims,
     complement,
+    expressive_object_claims,
     light_verb_claims,
     predicate_noun_claims,
     standalone_noun_claims,
@@ -66,36 +72,10 @@ from sitreps.stages.claim_tail import (
 
 __all__ = ["find_claims", "get_cue_lexicon", "outlet_from_text"]
 
-QUOTES = '"“”'
+QUOTES = frozenset({'"', "“", "”", "''"})  # "''": two apostrophes, a straight quote in some feeds
 
 
 # --------------------------------------------------------------------------- cues
-
-
-def _noun_claims(ctx: ClaimContext, noun: Token, stance: str) -> Claim | None:
-    """A claim carried by a noun: "a US claim that ...", "Moscow's claim", "the claim by a US official"."""
-    doc = ctx.doc
-    claimant = None
-    for child in noun.children:
-        if child.dep_ == "poss" or (
-            child.dep_ in ("compound", "amod") and child.ent_type_ in ("GPE", "NORP", "ORG")
-        ):
-            claimant = child
-        elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
-            claimant = next((c for c in child.children if c.dep_ == "pobj"), claimant)
-    if claimant is None:
-        return None
-    content = None
-    nxt = noun.i + 1
-    if nxt < len(doc) and doc[nxt].lower_ == "that":
-        # the that-clause may hang off the noun or, misparsed, off the governing verb: take both
-        ends = [doc[nxt].head.right_edge.i]
-        ends += [c.right_edge.i for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
-        content = token_span(doc, *clip(doc, nxt, max(ends) + 1, nxt))
-    else:  # "the claim by a US official": the last claim made earlier
-        earlier = [c for c in reversed(ctx.claims) if c.stance == "claimed" and c.content_span]
-        content = earlier[0].content_span if earlier else None
-    return make_claim(ctx, claimant, (noun.i, noun.i + 1), stance, content)
 
 
 def _passive_claims(
@@ -159,6 +139,15 @@ def _under_tail_cue(ctx: ClaimContext, verb: Token) -> bool:
     return any(c.cue_span and c.cue_span.start <= verb.head.idx < c.cue_span.end for c in ctx.claims)
 
 
+def _told_by_another(verb: Token, lex: CueLexicon) -> bool:
+    """ "He told aides ..., according to two officers": someone else's account of the speech; not "he said
+    Russia bombed X, according to intercepted communications", where the account is his evidence."""
+    according = next((c for c in verb.children if c.lower_ in lex.according), None)
+    to = next((c for c in according.children if c.lower_ == "to"), None) if according is not None else None
+    teller = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return teller is not None and is_speaker(teller, lex)
+
+
 def _verb_claims(
     ctx: ClaimContext,
     verb: Token,
@@ -170,6 +159,10 @@ def _verb_claims(
     its class, the complement it needs as `content_toks` and the subject found for it."""
     doc, lex, text = ctx.doc, ctx.lex, ctx.article.text
     lemma = verb.lemma_.lower()
+    if _told_by_another(verb, lex):
+        return []  # "Trump told aides ..., according to the Times": the Times' account, read as such
+    if unasserted(verb, lemma in lex.verbs) or naming(verb):
+        return []  # "he would say that", "let them say", "a town called X": no statement made
     subject = subject or next((c for c in verb.children if c.dep_ == "nsubj"), None)
     cue_start, cue_end = cue_extent(verb, lex)
     outer = lex.verbs.get(verb.head.lemma_.lower())
@@ -226,8 +219,11 @@ def _verb_claims(
     out: list[Claim] = []
     content = None
     obj = next((c for c in content_verb.children if c.dep_ == "dobj"), None)
-    if obj is not None and obj.lemma_.lower() in lex.nouns:
-        nested = _noun_claims(ctx, obj, lex.nouns[obj.lemma_.lower()])
+    # a claim noun is a claim of its own under a dispute or a refusal ("denied the US claim that ...",
+    # "declined to confirm the claim by X"), not as what is said ("issued a statement", "unveiled a plan")
+    disputed = stance in ("denied", "disputed") or content_verb is not verb
+    if obj is not None and obj.lemma_.lower() in lex.nouns and disputed:
+        nested = nested_noun_claim(ctx, obj, lex.nouns[obj.lemma_.lower()])
         if nested is not None:
             out.append(nested)
             ctx.claims.append(nested)
@@ -261,9 +257,9 @@ def _according_claims(ctx: ClaimContext, tok: Token) -> list[Claim]:
     phrase_start, phrase_end = tok.left_edge.i, tok.right_edge.i + 1
     head = tok.head
     sent = tok.sent
-    spoken = content_of_verb(head) if head.lemma_.lower() in ctx.lex.verbs and head.i != tok.i else None
-    if spoken is not None and spoken[0] < phrase_start:  # "He said ..., according to X": what he said
-        content = token_span(doc, spoken[0], min(spoken[1], phrase_start))
+    if head.lemma_.lower() in ctx.lex.verbs and head.i != tok.i and subtree(head)[0] < phrase_start:
+        # "He told aides ..., according to X": X's account is that he told them (his speech is not read alone)
+        content = token_span(doc, subtree(head)[0], phrase_start)
     elif phrase_start <= sent.start + 1:  # "According to X, ..." opens the sentence: the rest of it
         content = token_span(doc, phrase_end, sent.end)
     else:
@@ -293,14 +289,19 @@ def _loose_complement(ctx: ClaimContext, verb: Token, cue) -> tuple[int, int] | 
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or not is_speaker(subject, ctx.lex):
         return None
-    # a clause or a topic ("thinks about the war"), not any object: "police found the bodies" says nothing
-    held = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or _topic(c)), None)
+    # a clause, a topic ("thinks about the war") or, from a speaker, an object ("Trump called Clinton a
+    # liar", "residents fear reprisals"); not what is seen, found or met ("police found the bodies")
+    seen = verb.lemma_.lower() in ctx.lex.object_not_view
+    deps = ("ccomp", "xcomp") if seen else ("ccomp", "xcomp", "dobj")
+    held = next((c for c in verb.children if c.dep_ in deps or _topic(c)), None)
     return (held.left_edge.i, held.right_edge.i + 1) if held is not None else None
 
 
 def _tail_claims(ctx: ClaimContext, verb: Token) -> list[Claim]:
     """A long-tail cue verb with the complement and the subject its class needs."""
     cue = ctx.lex.tail[verb.lemma_.lower()]
+    if verb.dep_ == "xcomp" and _under_tail_cue(ctx, verb):
+        return []  # "wants to know whether ...": the wanting, read already, is the cue
     toks = complement(verb, cue, ctx.lex) or _loose_complement(ctx, verb, cue)
     if toks is None:
         return []
@@ -350,7 +351,8 @@ def _token_claims(ctx: ClaimContext, tok: Token) -> list[Claim]:
         if claims:
             return claims
     if tok.pos_ == "VERB":
-        return _general_claims(ctx, tok)
+        claims = _general_claims(ctx, tok)
+        return claims or expressive_object_claims(ctx, tok)
     if tok.pos_ == "ADP":
         return poll_claims(ctx, tok)
     return []

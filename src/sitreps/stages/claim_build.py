@@ -20,6 +20,7 @@ from sitreps.stages.claim_sources import (
     claimant_np,
     claimant_tokens,
     claimant_type,
+    clip,
     doc_text,
     token_span,
 )
@@ -35,11 +36,11 @@ def subtree(tok: Token) -> tuple[int, int]:
 def open_quote_start(doc: Doc, text: str, span: TextSpan, sent: Span) -> TextSpan:
     """Extend a content span back to a quote opened in an earlier sentence ('"A. B," he said')."""
     before = text[: sent.start_char]
-    straight = before.count('"') % 2 == 1
+    straight = (before.count('"') + before.count("''")) % 2 == 1  # "''": a straight quote in some feeds
     curly = before.count("“") > before.count("”")
     if not (straight or curly):
         return span
-    start = max(before.rfind('"'), before.rfind("“")) + 1
+    start = max(before.rfind('"') + 1, before.rfind("“") + 1, before.rfind("''") + 2 if "''" in before else 0)
     return TextSpan(start, span.end, text[start : span.end])
 
 
@@ -162,6 +163,33 @@ def resolve_pronoun(ctx: ClaimContext, claim: Claim, pronoun: str) -> Claim:
     return claim
 
 
+def nested_noun_claim(ctx: ClaimContext, noun: Token, stance: str) -> Claim | None:
+    """A claim carried by a noun a cue verb disputes: "denied a US claim that ...", "Moscow's claim",
+    "declined to confirm the claim by a US official"."""
+    doc = ctx.doc
+    claimant = None
+    for child in noun.children:
+        if child.dep_ == "poss" or (
+            child.dep_ in ("compound", "amod") and child.ent_type_ in ("GPE", "NORP", "ORG")
+        ):
+            claimant = child
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            claimant = next((c for c in child.children if c.dep_ == "pobj"), claimant)
+    if claimant is None:
+        return None
+    content = None
+    nxt = noun.i + 1
+    if nxt < len(doc) and doc[nxt].lower_ == "that":
+        # the that-clause may hang off the noun or, misparsed, off the governing verb: take both
+        ends = [doc[nxt].head.right_edge.i]
+        ends += [c.right_edge.i for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+        content = token_span(doc, *clip(doc, nxt, max(ends) + 1, nxt))
+    else:  # "the claim by a US official": the last claim made earlier
+        earlier = [c for c in reversed(ctx.claims) if c.stance == "claimed" and c.content_span]
+        content = earlier[0].content_span if earlier else None
+    return make_claim(ctx, claimant, (noun.i, noun.i + 1), stance, content)
+
+
 def _reports(outer: Claim, inner: Claim) -> bool:
     """Whether `inner`'s cue lies in what `outer` reports."""
     content, cue = outer.content_span, inner.cue_span
@@ -207,6 +235,8 @@ def drop_nested(ctx: ClaimContext, sent: Span) -> None:
         # a speech verb stays when the outer attribution comes after it ('X said ..., aides told
         # reporters') or is a belief, plan or view holding a report ("Democrats fear he said ...")
         before = inner.cue_span.start < outer.cue_span.start  # type: ignore[union-attr]
+        if before and not speech[id(outer)] and inner.claimant_span is not None:
+            return False  # "Trump wants a wall, aides fear": a view before a later view is its own
         return not (speech[id(inner)] and (before or not speech[id(outer)] or sibling(outer, inner)))
 
     nested = [c for c in here if any(nests(o, c) for o in here)]

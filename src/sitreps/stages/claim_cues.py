@@ -1,4 +1,5 @@
-"""The cue side of attribution: the cue lexicon, verb-group cue spans, quoted regions and outlets.
+"""The cue side of attribution: the cue lexicon, verb-group cue spans, quoted regions and outlets, and the
+verb forms that report no statement made (imagined, wanted, a name given).
 
 The lexicon (speech verbs with their stance, the long tail of cue classes with the complement each needs,
 claim nouns and adjectives, "according to", refusals, claimant-type words) lives in
@@ -45,6 +46,7 @@ class TailCue:
     speaker: str = "loose"  # "loose": not a thing; "strict": a speaker by name, pronoun or noun; "": anyone
     passive: bool = False  # "is expected to": a claim without a source
     particle: str = ""  # the verb only with this particle ("ruled out")
+    not_particles: frozenset[str] = frozenset()  # never with these: "called up reserves", "called off"
     objects: frozenset[str] = frozenset()  # when set, the only objects it attributes ("released a statement")
     target: bool = False  # its object must be someone: "attacked the judge for", not "attacked the base for"
     loose: bool = True  # whether a clause or topic it does not list still counts ("thinks about the war")
@@ -80,6 +82,9 @@ class CueLexicon:
     predicate_nouns: frozenset[str]
     received: dict[str, frozenset[str]]
     lemma_fixes: dict[str, str]
+    object_not_view: frozenset[str] = frozenset()  # "saw the city", "found the bodies": no view held
+    expressive_objects: frozenset[str] = frozenset()  # "unleashed a tirade", "aired an ad": a thing said
+    estimates: frozenset[str] = frozenset()  # "by some estimates", "by the UN's count"
 
 
 def _speaker_rule(value: object) -> str:
@@ -100,6 +105,7 @@ def _tail_cues(classes: dict) -> dict[str, TailCue]:
                 speaker=_speaker_rule(own.get("speaker", cls.get("speaker", True))),
                 passive=bool(own.get("passive", cls.get("passive", False))),
                 particle=str(own.get("particle", "")),
+                not_particles=frozenset(str(p) for p in own.get("not_particles", [])),
                 objects=frozenset(str(o).lower() for o in own.get("objects", [])),
                 target=bool(own.get("target", False)),
                 loose=bool(own.get("loose", True)),
@@ -153,6 +159,9 @@ def get_cue_lexicon() -> CueLexicon:
         predicate_nouns=low("predicate_nouns"),
         received={str(k): frozenset(str(n) for n in v) for k, v in raw.get("received_views", {}).items()},
         lemma_fixes={str(k).lower(): str(v) for k, v in raw.get("lemma_fixes", {}).items()},
+        object_not_view=low("object_not_view_verbs"),
+        expressive_objects=low("expressive_objects"),
+        estimates=low("estimate_sources"),
     )
 
 
@@ -210,11 +219,16 @@ def scan_cues(doc: Doc, lex: CueLexicon, marks: frozenset[str]) -> CueScan:
     clause_head = np.zeros(len(doc), dtype=bool)
     clause_head[clauses + doc.to_array([HEAD]).astype("int64")[clauses]] = True
     is_in = low == strings["in"]
+    is_by = low == strings["by"]
+    # a verb whose object says something ("unleashed a tirade", "ran an ad"): whatever the verb
+    objects = np.flatnonzero((dep == strings["dobj"]) & among(lemma, lex.expressive_objects, lower=True))
+    object_head = np.zeros(len(doc), dtype=bool)
+    object_head[objects + doc.to_array([HEAD]).astype("int64")[objects]] = True
     candidate = (
         among(low, forms)
-        | (verbal & (verb_lemma | ((pos == _VERB) & clause_head)))
+        | (verbal & (verb_lemma | ((pos == _VERB) & (clause_head | object_head))))
         | ((pos == _NOUN) & among(lemma, nouns, lower=True))
-        | ((pos == _ADP) & is_in)
+        | ((pos == _ADP) & (is_in | is_by))
     )
     punct = among(orth, marks | {":"})
     return CueScan(*(np.flatnonzero(m).tolist() for m in (candidate, is_in, punct)))
@@ -238,13 +252,13 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     for para in re.finditer(r"[^\n]+", text):
         opened: int | None = None
-        for hit in re.finditer(r'["“”]', para.group()):
+        for hit in re.finditer(r"''|[\"“”]", para.group()):  # "''": a straight quote in some feeds
             at = para.start() + hit.start()
             mark = hit.group()
             if opened is None and mark != "”":
                 opened = at
             elif opened is not None and mark != "“":
-                regions.append((opened, at + 1))
+                regions.append((opened, at + len(mark)))
                 opened = None
         if opened is not None:
             regions.append((opened, para.end()))
@@ -279,6 +293,38 @@ def cue_extent(verb: Token, lex: CueLexicon) -> tuple[int, int]:
         elif child.i == end and child.dep_ == "prep" and child.lower_ in preps:
             end = child.i + 1
     return start, end
+
+
+_WOULD = frozenset({"would", "'d", "’d"})
+_LATER = frozenset({"later", "subsequently", "afterwards", "afterward"})
+_NAMING = frozenset({"call", "name", "term", "title", "nickname"})
+
+
+def naming(verb: Token) -> bool:
+    """A participle that gives a name, not a view: "a town called Kafr Nabl" (not "a plan called a disaster
+    by critics", whose critics hold a view)."""
+    if verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.lemma_.lower() not in _NAMING:
+        return False
+    if verb.head.dep_ == "ROOT" and verb.head.pos_ == "PROPN":
+        return False  # "Trump called Clinton a liar" misparsed as a noun phrase: Trump calls her that
+    return not any(c.dep_ in ("agent", "nsubj") for c in verb.children)
+
+
+def unasserted(verb: Token, speech: bool) -> bool:
+    """Whether a cue verb reports no statement or view actually made: a verb joined to a wanted or imagined
+    one ("wants to sell the plan and tell voters"); and, for a speech verb, speech imagined under "would" ("he
+    would say that"; not the narrative "would later tell reporters") or wanted in a bare clause ("let them
+    say")."""
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    joined = verb.tag_ == "VB" and verb.dep_ == "conj" and verb.head.tag_ == "VB"
+    if joined and not aux and not any(c.dep_ == "nsubj" for c in verb.children):
+        return True
+    if not speech:
+        return False
+    if verb.tag_ == "VB" and verb.dep_ == "ccomp" and all(c.tag_ == "TO" for c in aux):
+        return True
+    later = any(c.dep_ == "advmod" and c.lower_ in _LATER for c in verb.children)
+    return any(c.lower_ in _WOULD for c in aux) and not later
 
 
 def cue_phrase_end(verb: Token, lex: CueLexicon, end: int) -> int:

@@ -34,7 +34,7 @@ from sitreps.stages.claim_sources import (
     token_span,
 )
 
-QUOTE_MARKS = frozenset('"“”')
+QUOTE_MARKS = frozenset({'"', "“", "”", "''"})  # "''": two apostrophes as a straight quote
 DASHES = frozenset({"—", "―", "–", "--", "-"})
 SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 # Labels before a colon that name no speaker
@@ -61,6 +61,10 @@ def _looks_like_speaker(toks: list[Token], ctx: ClaimContext) -> bool:
         return True
     if any(t.ent_type_ in ("PERSON", "ORG") for t in toks):
         return True
+    if len(toks) == 1 and toks[0].pos_ == "PROPN" and toks[0].is_title and not toks[0].ent_type_:
+        return True  # "Clinton: ...": a surname the tagger did not type
+    if len(toks) == 1 and toks[0].is_title and _named_elsewhere(toks[0]):
+        return True  # "Trump: ..." read as the noun "trump": the article names a person so
     lex = ctx.lex
     if any(t.lower_ in lex.titles for t in toks):  # "Mayor Ana Ruiz"
         return True
@@ -70,6 +74,11 @@ def _looks_like_speaker(toks: list[Token], ctx: ClaimContext) -> bool:
     # a name the tagger did not type: two or more proper nouns that are not a place
     placed = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in toks)
     return sum(t.pos_ == "PROPN" for t in toks) >= 2 and not placed
+
+
+def _named_elsewhere(tok: Token) -> bool:
+    """Whether the article names a person with this word ("Donald Trump" for a label "Trump")."""
+    return any(e.label_ == "PERSON" and tok.text in e.text.split() for e in tok.doc.ents)
 
 
 def _transcript_label(toks: list[Token]) -> bool:
@@ -193,7 +202,7 @@ def _verb_colon_claim(ctx: ClaimContext, verb: Token, colon: Token, sent: Span) 
 
 
 # '..."― General Oleg Petrenko', '”—Donald Trump': a dash the tokenizer glued to the closing quote
-_GLUED_DASH = re.compile(r'[”"](―|—|–|--)(?=[A-Z])|[”"]\s*(―|—|–|--)(?=\s*[A-Z])')
+_GLUED_DASH = re.compile(r"""(?:[”"]|'')(―|—|–|--)(?=[A-Z])|(?:[”"]|'')\s*(―|—|–|--)(?=\s*[A-Z])""")
 _SPEAKER_LINE = re.compile(r"\s*([^\n.!?;(\[]{2,80})")
 
 
@@ -206,7 +215,9 @@ def _glued_dash_claims(ctx: ClaimContext, sent: Span, quoted: Callable[[int], bo
         if any(t.idx == a and len(t) == b - a for t in doc[sent.start : sent.end]) or not quoted(hit.start()):
             continue  # a dash token of its own is read by mark_claims; the mark before must close a quote
         line = _SPEAKER_LINE.match(text, b)
+        apostrophes = text.rfind("''", 0, hit.start())  # its last character stands for the mark
         opening = max(text.rfind("“", 0, hit.start()), text.rfind('"', 0, hit.start()))
+        opening = max(opening, apostrophes + 1 if apostrophes >= 0 else -1)
         if line is None or opening < 0 or "\n" in text[opening : hit.start()]:
             continue
         name = line.group(1).rstrip(" ,")
@@ -245,6 +256,10 @@ def mark_claims(
         elif tok.text in DASHES and tok.i > 0 and not tok.nbor(-1).is_alpha:
             content = _quote_before(tok)
             speaker = _speaker_after(tok) if content else None
+        elif tok.text in DASHES and tok.i + 1 < len(doc) and tok.nbor(1).text in QUOTE_MARKS:
+            # 'Senator Ana Ruiz -- "We will rebuild"': a speaker, a dash, then the quotation
+            speaker = _speaker_before(tok, sent)
+            content = _content_after(tok, sent) if speaker else None
         else:
             continue
         if speaker is None or content is None:
@@ -270,12 +285,14 @@ def mark_claims(
 
 
 def poll_claims(ctx: ClaimContext, prep: Token) -> list[Claim]:
-    """ "Clinton leads Trump in the latest poll", "In a new survey, 40 percent ...": the poll is the source,
-    "in" the cue, the clause outside the phrase what it says."""
-    if prep.lower_ != "in" or prep.dep_ != "prep":
+    """ "Clinton leads Trump in the latest poll", "In a new survey, 40 percent ...", "By some estimates,
+    300,000 people have died", "by the UN's count": the poll or the estimate is the source, the preposition
+    the cue, the clause outside the phrase what it says."""
+    if prep.dep_ != "prep" and not (prep.dep_ == "agent" and prep.lower_ == "by"):  # "killed, by one count"
         return []
+    sources = {"in": ctx.lex.poll_sources, "by": ctx.lex.estimates}.get(prep.lower_)
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.lemma_.lower() not in ctx.lex.poll_sources:
+    if sources is None or pobj is None or pobj.lemma_.lower() not in sources:
         return []
     sent, doc = prep.sent, ctx.doc
     start, end = prep.left_edge.i, prep.right_edge.i + 1

@@ -174,6 +174,8 @@ def is_speaker(tok: Token, lex: CueLexicon) -> bool:
         return tok.lower_ in SPEAKER_PRONOUNS
     if tok.ent_type_ in SPEAKER_ENTITIES:
         return True
+    if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_title:
+        return True  # "Trump", "Cruz": a name the tagger did not type
     return tok.lemma_.lower() in lex.speaker_nouns or tok.lower_ in lex.speaker_nouns
 
 

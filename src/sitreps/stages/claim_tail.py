@@ -5,8 +5,9 @@ communication verbs, which attribute only with the complement their class needs 
 "accused X of Y", "as one aide put it"); adjectives with a clause ("is concerned that"); claim nouns standing
 on their own ("the senator's claim that ...", "his answer about ..."); and channels that are the only cue
 of their clause ("In a statement, the group condemned ..."); a verb with a claim noun ("made the case
-for", "raised questions about", "drew scrutiny") and a copula with a stance noun ("is a staunch opponent
-of"). Classes, stances and needs are data, in data/attribution_cues.yaml.
+for", "raised questions about", "drew scrutiny"), a copula with a stance noun ("is a staunch opponent
+of") and any verb whose object is a thing said ("unleashed a tirade against"). Classes, stances and needs
+are data, in data/attribution_cues.yaml.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from sitreps.stages.claim_build import ClaimContext, make_claim, sourceless_clai
 from sitreps.stages.claim_cues import CueLexicon, TailCue, verb_group
 from sitreps.stages.claim_sources import can_hold_content, claimant_tokens, clip, is_speaker, token_span
 
-QUOTE_MARKS = frozenset('"“”')
+QUOTE_MARKS = frozenset({'"', "“", "”", "''"})  # "''": two apostrophes as a straight quote
 SPEECH_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # "spoke for an hour", "attacked the town for the third time": a preposition's time object is no topic
+TOPIC_ONLY_PREPS = frozenset({"about", "regarding", "concerning"})
 STANCE_PREPS = frozenset({"of", "for", "on", "in"})  # "an opponent of", "an advocate for"
 TIME_NOUNS = frozenset({"time", "times", "moment", "minute", "hour", "day", "week", "month", "year"})
 
@@ -140,6 +142,8 @@ def tail_subject_ok(verb: Token, cue: TailCue, subject: Token | None, lex: CueLe
     """Whether the subject of a long-tail cue can hold what it says: "the bill aims to" attributes nothing."""
     if cue.particle and not any(c.dep_ == "prt" and c.lower_ == cue.particle for c in verb.children):
         return False
+    if any(c.dep_ == "prt" and c.lower_ in cue.not_particles for c in verb.children):
+        return False
     if subject is None:
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         # "was condemned by the UN": the UN says so; "has been criticized for ...": someone unnamed does
@@ -246,6 +250,11 @@ def standalone_noun_claims(ctx: ClaimContext, noun: Token) -> list[Claim]:
             toks = (about[0].i + 1, about[0].right_edge.i + 1)
         elif head.dep_ == "prep" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
             toks = _outside(head)  # "In the view of the court, the law ...": the clause it qualifies
+    if toks is None and source is None:
+        # "no answer about the convoy came": a topic right after the noun, held by someone unnamed
+        about = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in TOPIC_ONLY_PREPS]
+        if about and about[0].i == noun.i + 1 and about[0].right_edge.i > about[0].i:
+            toks = (about[0].i + 1, about[0].right_edge.i + 1)
     if toks is None:
         return []
     content = token_span(doc, *clip(doc, *toks, noun.i))
@@ -353,3 +362,22 @@ def predicate_noun_claims(ctx: ClaimContext, noun: Token) -> list[Claim]:
     start = min(verb_group(copula)[0], copula.i)
     content = token_span(doc, *clip(doc, prep.i + 1, prep.right_edge.i + 1, noun.i))
     return [make_claim(ctx, subject, (start, prep.i + 1), "claimed", content)]
+
+
+def expressive_object_claims(ctx: ClaimContext, verb: Token) -> list[Claim]:
+    """ "Trump unleashed a barrage of attacks on Clinton", "the campaign ran an ad saying ...": any verb whose
+    object is something said, from a speaker; the verb group is the cue, the object what is said."""
+    lex, doc = ctx.lex, ctx.doc
+    lemma = verb.lemma_.lower()
+    if lemma in lex.not_attribution or lemma in lex.received or lemma in lex.object_not_view:
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.lemma_.lower() not in lex.expressive_objects:
+        return []
+    if any(c.dep_ == "acl" and c.pos_ == "VERB" for c in obj.children):
+        return []  # "released a statement saying ...": the participle is the cue
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not is_speaker(subject, lex):
+        return []
+    content = token_span(doc, *clip(doc, *subtree(obj), verb.i))
+    return [make_claim(ctx, subject, verb_group(verb), "asserted", content)]
