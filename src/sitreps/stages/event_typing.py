@@ -35,17 +35,22 @@ from sitreps.stages.event_typing_base import (
     objects,
     sentence_words,
     subjects,
+    token_words,
 )
 from sitreps.stages.event_typing_cues import (
+    activity_changed,
     advances_into,
     attributed,
+    blows,
     chemical_attack,
     coup_or_jailbreak,
     describes_noun,
     disrupted_weapon,
+    figurative_strike,
     found_dead,
     held_weapon,
     hit_something,
+    planned_only,
     takes_place,
     vehicle_crash,
 )
@@ -59,7 +64,7 @@ from sitreps.stages.territory_typing import (
     territory_type,
     under_control,
 )
-from sitreps.stages.triggers import Lexicon, Trigger
+from sitreps.stages.triggers import Lexicon, Trigger, load_lexicon
 
 __all__ = ["has_any", "load_typing_lexicon", "objects", "protest_type", "sentence_words", "subjects"]
 
@@ -86,6 +91,7 @@ _IED = "Remote explosive/landmine/IED"
 # trigger types that may be a weapon stopped before use
 _WEAPON_SUBS = REMOTE | {"@strike", "@explosion", "@territory", "@disrupt", "@kill", "@burn",
                          "Disrupted weapons use", "Non-violent transfer of territory"}  # fmt: skip
+_AT = ("on", "at", "against", "into")
 # inter codes of armed actors (state, rebel, militias, external forces)
 _ARMED_INTER = {1, 2, 3, 4, 8}
 
@@ -139,6 +145,15 @@ def refine(
         return ""  # "all our cruise missiles hit their target": a boast about every strike, not one strike
     if lemma == "riot" and head.dep_ in ("compound", "amod", "nmod") or head.lower_.startswith("anti-riot"):
         return ""  # "riot police", "anti-riot units": the police, not a riot
+    if sub == "Arrests" and head.dep_ == "amod":
+        return ""  # "freed in exchange for detained commanders": who they are, not an arrest told
+    if sub in ("@burn", "@kill") and weapon in (_AIR, _SHELLING) and _struck_by(head, weapon):
+        return weapon  # "coalition aircraft destroyed an IS vehicle", "a drone killed two": the strike
+    figurative = figurative_strike(head, tl)
+    if figurative is not None:
+        return figurative  # "the two sides struck a deal" (an agreement), "struck a balance" (nothing)
+    if activity_changed(head, sub, tl):
+        return "Change to group/activity"  # "the coalition suspended air strikes", "called off the strike"
     if sub in _WEAPON_SUBS and disrupted_weapon(trigger, tl):
         return "Disrupted weapons use"
     if sub in _WEAPON_SUBS - {"@kill", "@territory"} and held_weapon(head, words, tl):
@@ -146,6 +161,8 @@ def refine(
     explosive = sub in ("@explosion", _IED, "Grenade") or (sub == "@strike" and weapon in ("", _IED))
     if explosive and weapon != "Suicide bomb" and has_any(words, tl.premature_detonation):
         return "Disrupted weapons use"  # "an IED went off while militants were planting it"
+    if sub in PROTEST_TYPES and planned_only(head, tl):
+        return ""  # "police deployed to prevent a planned protest": no protest took place
     if sub in PROTEST_TYPES and lemma in tl.gathering_verbs and lemmas(subjects(head)) & tl.fighter_nouns:
         return "Change to group/activity"  # "rebel fighters rallied to the government": no protest
     if sub in ("@kill", "Attack") and found_dead(head, tl):
@@ -165,7 +182,12 @@ def refine(
     if sub == "Chemical weapon" and not chemical_attack(head, words, tl):
         return ""  # "a chlorine tank leaked", "talks on Syria's chemical weapons": no attack told
     if sub in {"@kill", "@strike", "@explosion", "@burn"}:
-        if has_any(words, tl.disaster_words | tl.accident_words) and not weapon:
+        # a trigger that only tells a deliberate attack ("the bombing collapsed a building") is not undone by
+        # what the attack caused; only by a disaster told with it
+        vetoes = tl.disaster_words
+        if lemma not in tl.deliberate_attack_lemmas:
+            vetoes = tl.disaster_words | tl.accident_words
+        if has_any(words, vetoes) and not weapon:
             return ""  # "floods killed 12", "a gas cylinder explosion": no conflict event
         if vehicle_crash(head.sent, tl):
             return ""  # "a plane crashed near the airport, killing 20": an accident, not a strike
@@ -193,6 +215,8 @@ def refine(
         return ""  # "forced the militants to withdraw": the capture is told by "forced"
     if sub == "@territory" and lemma in tl.under_control_verbs and not under_control(head):
         return ""  # "brought the town under their control" is a capture; "brought food" is not
+    if sub == "@territory" and lemma in tl.liberation_verbs and not takes_place(head, tl):
+        return ""  # "freed 20 hostages" is a release (its own trigger), "freed the town of Bardere" a capture
     if sub == "@territory" and lemma == "take" and not takes_place(head, tl):
         return ""  # "took five people", "took refuge": "take" tells a capture only of a place
     # "recaptured Baga" even when the tagger calls Baga a person; "drove the rebels out": the ground is taken
@@ -207,6 +231,9 @@ def refine(
         return aim  # "launched an offensive to retake the town": fighting for ground not (yet) taken
     if sub == "@territory" and lemma in tl.ground_object_verbs and not takes_place(head, tl):
         return ""  # "entered the house", "secured the release": no ground taken
+    presence = has_any(words, tl.presence_activities) and not has_any(words, tl.control_words)
+    if sub == "@territory" and lemma in tl.entry_only_verbs and presence:
+        return "Other"  # "militants entered the village and preached to residents": a presence, not a capture
     no_fight = has_any(words, tl.peaceful_transfer_unless_fighting) and not has_any(words, tl.fighting_words)
     if sub == "@territory" and (has_any(words, tl.peaceful_transfer) or no_fight):
         return "Non-violent transfer of territory"  # "entered the town unopposed after the army withdrew"
@@ -337,13 +364,28 @@ def type_with_roles(
     # whom the killing or beating was done to: its direct object when it has one ("beat her at a
     # checkpoint": the checkpoint is where, not whom)
     victims = expand(direct_objects(head)) or objects(head)
+    if head.pos_ == "NOUN" and not victims:
+        # "the killing of three farmers", "the murder of a journalist": whom the noun's "of" names
+        of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+        victims = expand(g for c in of for g in c.children if g.dep_ == "pobj")
+    shots = [t for t in direct_objects(head) if t.lemma_.lower() in tl.shot_nouns]
+    if shots:
+        # "opened fire on an army patrol", "fired shots at villagers": whom the shots were aimed at
+        aimed = [g for t in (head, *shots) for c in t.children if c.dep_ == "prep" and c.lower_ in _AT
+                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        victims = expand(aimed) or victims
     victim_words = lemmas(victims)
     if victim_words & tl.armed_nouns or victim_words & tl.armed_targets:
         return "Armed clash"  # "militants attacked a checkpoint", "killed four soldiers"
     if role2 is not None and role2.actor.inter in _ARMED_INTER:
         return "Armed clash"
+    armed_doer = (role1 is not None and role1.actor.inter in _ARMED_INTER) or bool(doers & tl.armed_nouns)
+    if not (armed_doer or tolls or victims_civilian or blows(head, tl)):
+        return ""  # "the opposition attacked the minister over the budget": words, not blows
     if victims_civilian or victim_words & tl.civilian_targets or is_person(victims, tl):
         return "Attack"  # "gunmen shot dead a trader": violence against civilians
+    if victim_words & tl.pronoun_victims and blows(head, tl):
+        return "Attack"  # "they attacked us with knives", "stabbed him": a witness's telling of an attack
     if any(t.who == "civilians" for t in tolls):
         return "Attack"
     if role1 is not None and role2 is not None:
@@ -352,3 +394,9 @@ def type_with_roles(
         # a killing by armed men with no armed victim named: ACLED's default for one-sided violence
         return "Attack"
     return ""
+
+
+def _struck_by(head, weapon: str) -> bool:
+    """Whether the verb's doer is the aircraft or gun that `weapon` names ("jets destroyed a depot", "a
+    drone killed two"), not troops that destroyed a drone."""
+    return instrument(token_words(subjects(head)), load_lexicon()) == weapon

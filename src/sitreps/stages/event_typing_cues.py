@@ -16,6 +16,7 @@ from sitreps.stages.event_typing_base import (
     lemmas,
     load_typing_lexicon,
     objects,
+    sentence_words,
     subjects,
     verbs_over,
 )
@@ -35,6 +36,21 @@ def _disrupting_verb(verb: Token, tl: TypingLexicon) -> bool:
     return True
 
 
+def _stopped(verb: Token) -> list[Token]:
+    """What a disrupting verb acts on: its objects, the subject of a small clause ("found an IED planted
+    near the road"), and for a pronoun ("found an IED and safely detonated it") what its conjoined verb acted
+    on."""
+    objs = objects(verb)
+    objs += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd")
+             for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]  # fmt: skip
+    if verb.dep_ == "conj" and any(t.lower_ in ("it", "them") for t in objs):
+        objs += _stopped(verb.head)
+    # "intercepted a car laden with explosives": what the vehicle carried
+    objs += [g for t in list(objs) for w in t.subtree if w.lower_ == "with" and w.head.dep_ in ("acl", "amod")
+             for g in w.children if g.dep_ == "pobj"]  # fmt: skip
+    return objs
+
+
 def disrupted_weapon(trigger: Trigger, tl: TypingLexicon | None = None) -> bool:
     """Whether the trigger is a weapon stopped, found or taken ("defused an IED", "an IED was defused",
     "seized weapons", "shot down a drone") or the verb that does it."""
@@ -42,7 +58,7 @@ def disrupted_weapon(trigger: Trigger, tl: TypingLexicon | None = None) -> bool:
     for verb in verbs_over(trigger.head):
         if not _disrupting_verb(verb, tl):
             continue
-        objs = objects(verb)
+        objs = _stopped(verb)
         # the weapon stopped, or what stopped it ("downed by anti-aircraft fire")
         stopper = any(c.dep_ == "agent" and trigger.head in c.subtree for c in verb.children)
         if verb is not trigger.head and trigger.head not in objs and not stopper:
@@ -149,3 +165,60 @@ def attributed(trigger: Trigger, tl: TypingLexicon) -> bool:
     if head.pos_ != "NOUN" or not definite:
         return False
     return any(anc.lemma_.lower() in tl.attribution_governors for anc in list(head.ancestors)[:3])
+
+
+_STRIKES = {"@strike", "Air/drone strike", "Shelling/artillery/missile attack"}
+_PROTESTS = {"Peaceful protest", "Protest with intervention", "Violent demonstration"}
+
+
+def activity_changed(head: Token, sub: str, tl: TypingLexicon) -> bool:
+    """Whether the trigger names an activity a side suspends, halts, resumes or calls off ("suspended air
+    strikes", "called off the strike", "halted its offensive"): ACLED's Change to group/activity. Ending a
+    battle ("agreed to end the fighting") is not one: only strikes, offensives and protests."""
+    lemma = head.lemma_.lower()
+    offensive = sub == "Armed clash" and lemma in tl.activity_offensives
+    if sub not in _STRIKES and sub not in _PROTESTS and not offensive:
+        return False
+    if head.dep_ not in ("dobj", "nsubjpass"):
+        return False  # "calls for a halt to air strikes" is a demand, not a change
+    verb = head.head
+    urged = any(a.lemma_.lower() in tl.proposal_governors for a in list(verb.ancestors)[:2])
+    if verb.pos_ != "VERB" or urged:
+        return False  # "urged Russia to halt its strikes"
+    vlemma = verb.lemma_.lower()
+    if any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+        vlemma += " off"
+    verbs = tl.activity_change_verbs | tl.activity_ending_verbs
+    return vlemma in verbs or verb.lower_ in verbs or f"{verb.lower_} off" in verbs
+
+
+def planned_only(head: Token, tl: TypingLexicon) -> bool:
+    """Whether a protest is only planned or kept from happening: "a planned protest", "ahead of the
+    upcoming march", "banned the rally", "to prevent demonstrations"."""
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in tl.planned_modifiers for c in head.children):
+        return True
+    if head.dep_ not in ("dobj", "pobj", "nsubjpass"):
+        return False
+    # "ahead of the march", "banned the rally"
+    governor = head.head.head if head.dep_ == "pobj" else head.head
+    return governor.lemma_.lower() in tl.prevention_governors
+
+
+def blows(head: Token, tl: TypingLexicon) -> bool:
+    """Whether a harm verb tells blows, not words: a verb that is only physical ("stabbed him"), or one
+    that may be figurative ("attacked them") with a weapon named in its sentence."""
+    if head.lemma_.lower() not in tl.figurative_harm_verbs:
+        return True
+    return has_any(sentence_words(head.sent), tl.melee_weapons | tl.weapon_nouns)
+
+
+def figurative_strike(head: Token, tl: TypingLexicon) -> str | None:
+    """What "struck" or "hit" tells when its object is no target: "Agreement" for a deal struck, "" for a
+    balance struck or a record hit; None when it may be a blow."""
+    if head.lemma_.lower() not in ("strike", "hit") or head.pos_ != "VERB":
+        return None
+    # the direct object: "struck a deal", not "struck despite a truce"
+    struck = lemmas(c for c in head.children if c.dep_ == "dobj")
+    if struck & tl.agreement_nouns:
+        return "Agreement"
+    return "" if struck & tl.figurative_strike_objects else None

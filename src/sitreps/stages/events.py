@@ -11,9 +11,7 @@ target. Repeats of the same event in one report merge into one mention.
 from __future__ import annotations
 
 import dataclasses
-import re
 from bisect import bisect_right
-from datetime import timedelta
 
 from spacy.tokens import Doc, Span
 
@@ -48,7 +46,16 @@ from sitreps.stages.event_build import (
     trigger_roles,
     trigger_span,
 )
-from sitreps.stages.event_merge import claimed_attackers, merge_repeats, retold_attacker, same_actor1
+from sitreps.stages.event_merge import (
+    already_told,
+    claimed_attackers,
+    event_type_of,
+    merge_repeats,
+    placed_attack_noun,
+    retold_attacker,
+    same_actor1,
+    told_killing,
+)
 from sitreps.stages.event_places import sort_places
 from sitreps.stages.event_timing import background, governing_date, only_running_totals, under_since
 from sitreps.stages.place_cues import token_table
@@ -151,7 +158,7 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
     sent_tolls = owned(
         [t for t in tolls if t.sentence == idx and not t.excluded], trig, rivals, doc, lambda t: t.span.start
     )
-    told = _already_told(cand, date, built, article.text)
+    told = already_told(cand, date, built, article.text)
     if told is not None:
         if date is not None and date.date_start is not None:
             # "... residents said Saturday. The attack on Thursday destroyed a monastery": the detail dates it
@@ -170,7 +177,7 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
         or mentions_civilians(trig)
     )
     if sub == "@kill" and role1 is None:
-        earlier = _told_killing(trig, built, idx)
+        earlier = told_killing(cand, built, idx)
         if earlier is not None:
             # "More than 30 people were wounded", "yesterday's attack killed 13", "he was killed near
             # Kweyris": a detail of an event told before, not a new one; its toll fills what that event
@@ -180,6 +187,10 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
             return []
     # who gains the ground, who holds whom, who killed whom
     sub = event_typing.type_with_roles(sub, trig, role1, role2, sent_tolls, victims_civilian)
+    if not sub and cand.sub_event_type == "@kill" and placed_attack_noun(cand, date):
+        # "there was an attack near the market in Gao on Sunday", "Monday's shooting in Dallas": an attack
+        # told with its own place or date is an event even when no side is named (ACLED: unidentified)
+        sub = "Attack"
     if not sub:
         return []
     if event_classifier.non_event_sentence(sent):
@@ -268,24 +279,6 @@ def _event_claim(trig: Trigger, claims: list[Claim], idx: int) -> Claim | None:
     return claim
 
 
-_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
-# How far back a pronoun victim ("he was killed near Kweyris") may point to the killing told before.
-_ANAPHORA_WINDOW = 4
-
-
-def _told_killing(trig: Trigger, built: list[tuple[int, EventMention]], idx: int) -> EventMention | None:
-    """The event an attacker-less killing adds detail to: the last one just before, or, when the victim is a
-    pronoun ("he was killed"), the last event with a death a few sentences back."""
-    recent = [m for i, m in built if idx - CONTEXT_WINDOW <= i <= idx]
-    if recent:
-        return recent[-1]
-    victims = [c for c in trig.head.children if c.dep_ in ("nsubjpass", "dobj")]
-    if not any(v.lower_ in _PRONOUNS for v in victims):
-        return None
-    deadly = [m for i, m in built if idx - _ANAPHORA_WINDOW <= i < idx and m.fatalities_best > 0]
-    return deadly[-1] if deadly else None
-
-
 def _refine_place(mention: EventMention, cand: Candidate) -> None:
     """A detail sentence's own place replaces a vague one in the same country ("in the Aleppo area" ->
     "near Kweyris")."""
@@ -301,7 +294,7 @@ def _refine_place(mention: EventMention, cand: Candidate) -> None:
 def _same_type_place(cand: Candidate, built: list[tuple[int, EventMention]]) -> list[PlaceMention]:
     """An unplaced event goes on the one of its type just told ("raids hit 60 targets in Syria ... the
     warplanes hit 60 targets"): its place, rather than the last place named."""
-    event_type = _event_type_of(cand.sub_event_type)
+    event_type = event_type_of(cand.sub_event_type)
     idx = cand.sentence
     same = [
         m
@@ -373,60 +366,3 @@ def _inherit(m: EventMention, built: list[tuple[int, EventMention]], idx: int, a
         m.date_start, m.date_end = prev.date_start, prev.date_end
         m.time_precision, m.date_prec = prev.time_precision, prev.date_prec
         m.date_span, m.date_resolved = prev.date_span, prev.date_resolved
-
-
-_DEFINITE = {"the", "this", "that", "these", "those"}
-
-
-def _already_told(cand: Candidate, date: DateMention | None, built, text: str = "") -> EventMention | None:
-    """The earlier event a definite noun trigger refers back to ("the attack", "yesterday's bombing"), if
-    the trigger brings no place or date of its own that tells another event. A date of its own still refers
-    back when the event told was dated only by when someone spoke of it ("said Saturday") and this date
-    falls in the week before."""
-    head = cand.trigger.head
-    if head.pos_ != "NOUN" or not built:
-        return None
-    definite = any(
-        (c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"))
-        for c in head.children
-    )
-    if not definite or (date is not None and not _redates(date, built, text)):
-        return None
-    weak = cand.sub_event_type == "@kill"
-    for _, m in reversed(built):
-        if not weak and m.event_type != _event_type_of(cand.sub_event_type):
-            continue
-        if date is not None and not _dated_by_speech(m, text):
-            return None
-        own = [] if cand.borrowed_place else [p.place for p in cand.places]
-        # "strikes on IS targets in Syria ... the raids hit a camp near Raqa": a place inside the country
-        # the event was told in says where it was, not that it is another event
-        inside = m.place is not None and m.place.feature_type == "country"
-        inside = inside and all(p.country_code == m.place.country_code for p in own)
-        if own and m.place is not None and all(p.name != m.place.name for p in own) and not inside:
-            return None
-        return m
-    return None
-
-
-_SPEECH_BEFORE_DATE = re.compile(r"\b(?:said|told|reported|announced|added|says|say)\s+(?:on\s+)?$", re.I)
-
-
-def _dated_by_speech(m: EventMention, text: str) -> bool:
-    """Whether an event's date is the day someone spoke of it ("residents said Saturday")."""
-    if m.date_span is None:
-        return False
-    return bool(_SPEECH_BEFORE_DATE.search(text[max(0, m.date_span.start - 30) : m.date_span.start]))
-
-
-def _redates(date: DateMention, built, text: str) -> bool:
-    """Whether `date` can be the true date of the last event told that was dated by a speaker's day."""
-    for _, m in reversed(built):
-        if _dated_by_speech(m, text) and m.date_start is not None and date.date_start is not None:
-            return timedelta(0) <= m.date_start - date.date_start <= timedelta(days=7)
-    return False
-
-
-def _event_type_of(sub_event_type: str) -> str:
-    """The ACLED event type of a sub-event type; "" for the placeholders decided later."""
-    return "" if sub_event_type.startswith("@") else taxonomy.lookup(sub_event_type).event_type

@@ -49,12 +49,18 @@ def territory_type(trigger_head: Token, role1: ActorMention | None, tl: TypingLe
     from, and only then the verb ("recaptured" is a government's word when nothing else says)."""
     tl = tl or load_typing_lexicon()
     head = trigger_head
-    if head.lower_ == "fell" or head.lemma_.lower() == "fall":  # "the town fell to the army"
-        takers = expand(g for c in head.children if c.lower_ == "to" for g in c.children)
+    if head.lower_ == "fell" or head.lemma_.lower() in ("fall", "lose"):
+        # "the town fell to the army", "the Houthis lost control of Kitaf to government forces"
+        held = [head, *(c for c in head.children if c.dep_ == "dobj")]
+        takers = expand(g for t in held for c in t.children if c.lower_ == "to" for g in c.children)
+        if head.lemma_.lower() == "lose" and not takers:
+            return ""  # lost ground to no one named: a withdrawal told without its taker
     else:
         takers = subjects(head)
     side = _taker_side(takers, tl)
-    if role1 is not None:  # the actor dictionary knows the actor better than the words around it
+    if role1 is not None and _names_taker(role1, takers):
+        # the actor dictionary knows the actor better than the words around it, when it is the taker named
+        # (not "after clashes with the Taliban, ANA forces regained the district": the Taliban lost it)
         side = "state" if role1.actor.actor_type == "state" or role1.actor.inter in (1, 8) else "non-state"
     if not side and has_any(sentence_words(head.sent), tl.state_control_phrases):
         side = "state"  # "the town came back under government control"
@@ -70,6 +76,24 @@ def territory_type(trigger_head: Token, role1: ActorMention | None, tl: TypingLe
     return NSA
 
 
+_SUCCESS_VERBS = {"manage", "succeed", "able"}
+_PRONOUNS = {"they", "it", "he", "she", "we", "who", "which", "that"}
+
+
+def _names_taker(role1: ActorMention, takers: list[Token]) -> bool:
+    """Whether actor1 is the taker named in the sentence: inside the taker's words, or the taker is told
+    only by a pronoun or not at all (then actor1, read from the context, is the best guess)."""
+    named = [t for t in takers if t.lower_ not in _PRONOUNS]
+    if not named:
+        return True
+    start, end = role1.span.start, role1.span.end
+    for t in named:
+        sub = list(t.subtree)
+        if sub[0].idx <= start and end <= sub[-1].idx + len(sub[-1].text):
+            return True
+    return False
+
+
 def aimed_only(head: Token, words: str, tl: TypingLexicon | None = None) -> str | None:
     """For a capture told only as an aim ("launched an offensive to retake the town", "in a bid to seize"):
     Armed clash when the sentence tells fighting for it, "" when not, and None when the capture happened."""
@@ -77,6 +101,8 @@ def aimed_only(head: Token, words: str, tl: TypingLexicon | None = None) -> str 
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
     if not infinitive or head.dep_ not in ("advcl", "xcomp", "acl", "relcl", "ccomp"):
         return None
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in _SUCCESS_VERBS:
+        return None  # "managed to restore control over the village": the capture happened
     return CLASH if has_any(words, tl.fighting_words) else ""
 
 
@@ -107,6 +133,17 @@ def pushed_off(verb: Token, tl: TypingLexicon | None = None) -> bool:
     held = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass"))]
     if any(c.lower_ == "out" and c.dep_ in ("prt", "advmod", "prep") for t in held for c in t.children):
         return True
+    # "chased the militants from the village", "drove IS from Manbij": pushed off a named place or a town,
+    # not "pushed back from the outskirts" (an attack repelled) nor "from their hideouts"
+    sources = [g for t in held for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    named = [g for g in sources if g.ent_type_ in ("GPE", "LOC") or g.pos_ == "PROPN" and not g.ent_type_]
+    pushed = expand(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))
+    armed = tl.armed_nouns | tl.fighter_nouns | tl.non_state_words | tl.state_words
+    # the holders pushed off are armed ("chased the militants from"), not residents forced from their homes
+    armed_holders = bool(lemmas(pushed) & armed) or any(t.ent_type_ in ("ORG", "NORP") for t in pushed)
+    if armed_holders and (named or any(g.lemma_.lower() in tl.settlement_nouns for g in sources)):
+        return not any(c.lower_ == "back" for c in verb.children)
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in tl.forced_departure_verbs for c in verb.children)
 
 

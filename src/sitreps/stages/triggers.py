@@ -69,6 +69,7 @@ class Lexicon:
     background_preps: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
     attempt_governors: frozenset[str] = frozenset()
+    occurrence_verbs: frozenset[str] = frozenset()
 
 
 def _read_yaml_files() -> list[dict]:
@@ -113,6 +114,7 @@ def load_lexicon() -> Lexicon:
         background_preps=frozenset(modality.get("background_preps", [])),
         claim_nouns=frozenset(modality.get("claim_nouns", [])),
         attempt_governors=frozenset(modality.get("attempt_governors", [])),
+        occurrence_verbs=frozenset(modality.get("occurrence_verbs", [])),
     )
 
 
@@ -177,6 +179,31 @@ def governing_verb(token: Token) -> Token:
     return current
 
 
+_TIME_MARKS = {"after", "when", "as", "while", "before", "following", "during", "once"}
+
+
+def _definite(token: Token) -> bool:
+    """A noun with "the"/"this"/"that" or a possessive ("the explosion", "Sunday's attack")."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in token.children
+    )
+
+
+def _timed_clause(head: Token, chain: list[Token]) -> int | None:
+    """How many verbs of `chain` (the trigger's verb and its ancestors) lie inside a clause or phrase of
+    time ("after gunmen killed", "before striking", "after the attack") that holds the trigger; None when
+    there is none."""
+    path = [head, *head.ancestors]
+    for tok in path:
+        marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in _TIME_MARKS]
+        timed = tok.dep_ == "advcl" and bool(marks)
+        timed = timed or (tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in _TIME_MARKS)
+        if timed:
+            above = set(tok.ancestors)
+            return next((k for k, anc in enumerate(chain) if anc in above), len(chain))
+    return None
+
+
 def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
     """Why a trigger is not a new real event, or "".
 
@@ -212,7 +239,12 @@ def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
             opener = next((c.lower_ for c in child.children if c.dep_ == "mark"), "")
         if opener == "since":
             return "cumulative"
-    for tok in (head, verb):
+    # "the explosion could be heard across the city", "the attack would not stop the withdrawal": what the
+    # verb says of a definite event does not undo it
+    told_event = head is not verb and head.dep_ in ("nsubj", "nsubjpass") and _definite(head)
+    # ... unless the verb tells whether it happens at all ("the offensive will begin next week")
+    told_event = told_event and verb.lemma_.lower() not in lexicon.occurrence_verbs
+    for tok in (head,) if told_event else (head, verb):
         for child in tok.children:
             if child.dep_ == "neg" or child.lower_ in ("never",):
                 return "negated"
@@ -222,6 +254,10 @@ def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
                 return "negated"
     # "announced it would launch an offensive", "threatened to strike", "denied attacking"
     ancestor_chain = [verb, *list(verb.ancestors)[:3]]
+    # "they feared more attacks after gunmen killed a farmer", "planned the attack before striking the hotel":
+    # a clause of time tells what happened; the fear or plan above it does not reach it
+    realis = _timed_clause(head, ancestor_chain)
+    ancestor_chain = ancestor_chain[:realis]
     conj_only = True  # so far reached through conjoined verbs only: "tried to take X but were repelled"
     for k, anc in enumerate(ancestor_chain):
         lemma = anc.lemma_.lower()
