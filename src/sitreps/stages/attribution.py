@@ -10,14 +10,15 @@ compatible claimant by recency.
 Spans follow the attribution corpora (PARC, PolNeAR): the cue span is the verb group ("has repeatedly
 said", "did not say", "called for"), the claimant span the full noun phrase with its appositions and
 relative clauses; speech inside a quotation, and speech nested in what someone says, belong to the
-quoted speaker and are not read; speech imagined or wanted ("would say", "let them say") and names
-given ("a town called X") are no claims. Cue words live in claim_cues.py and data/attribution_cues.yaml,
-the claimant's phrase and type in claim_sources.py, claim building in claim_build.py; the long tail of
-cues (belief, intention, appeal and evaluation verbs, adjectives, claim nouns, channels, a verb with a
-claim noun as in "raised questions about", a stance noun as in "is an opponent of", any verb with a thing
-said as its object as in "unleashed a tirade") is read by claim_tail.py, and punctuation and phrase cues
-(a colon after a speaker, a dash before one, "in the latest poll", "it is unclear whether", "seems
-disorganized") by claim_marks.py.
+quoted speaker and are not read; speech imagined or wanted ("would say", "let them say"), a view under
+"would" in the main clause ("she would support a ban"), a relative clause on no one in particular ("those
+who question ...") and names given ("a town called X") are no claims. Cue words live in claim_cues.py and
+data/attribution_cues.yaml, the claimant's phrase and type in claim_sources.py, claim building in
+claim_build.py; the long tail of cues (belief, intention, appeal and evaluation verbs, adjectives, claim
+nouns, channels, a verb with a claim noun as in "raised questions about", a stance noun as in "is an
+opponent of", any verb with a thing said as its object as in "unleashed a tirade") is read by
+claim_tail.py, and punctuation and phrase cues (a colon after a speaker, a dash before one, "in the latest
+poll", "it is unclear whether", "what is clear is that", "seems disorganized") by claim_marks.py.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from sitreps.stages.claim_build import (
     ClaimContext,
     content_of_verb,
     drop_nested,
+    loose_complement,
     make_claim,
     nested_noun_claim,
     open_quote_start,
@@ -42,6 +44,7 @@ from sitreps.stages.claim_cues import (
     CueLexicon,
     cue_extent,
     cue_phrase_end,
+    generic_holder,
     get_cue_lexicon,
     naming,
     outlet_from_text,
@@ -161,7 +164,7 @@ def _verb_claims(
     lemma = verb.lemma_.lower()
     if _told_by_another(verb, lex):
         return []  # "Trump told aides ..., according to the Times": the Times' account, read as such
-    if unasserted(verb, lemma in lex.verbs) or naming(verb):
+    if unasserted(verb, lemma in lex.verbs) or naming(verb) or generic_holder(verb):
         return []  # "he would say that", "let them say", "a town called X": no statement made
     subject = subject or next((c for c in verb.children if c.dep_ == "nsubj"), None)
     cue_start, cue_end = cue_extent(verb, lex)
@@ -268,41 +271,12 @@ def _according_claims(ctx: ClaimContext, tok: Token) -> list[Claim]:
     return [make_claim(ctx, claimant, cue, "asserted", content)]
 
 
-_LOOSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl"})
-_TOPIC_PREPS = frozenset({"about", "on", "over", "against", "in", "of"})
-
-
-def _topic(tok: Token) -> bool:
-    """ "about the war", not "on Tuesday" or "in Ohio": when and where say nothing of a view."""
-    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    return tok.dep_ == "prep" and tok.lower_ in _TOPIC_PREPS and obj is not None and obj.ent_type_ not in (
-        "DATE", "TIME", "GPE", "LOC", "FAC"
-    )
-
-
-def _loose_complement(ctx: ClaimContext, verb: Token, cue) -> tuple[int, int] | None:
-    """A clause-level tail cue whose speaking subject says it in a form its class does not list ("the senator
-    thinks about the war", "they spoke out against ..."): PolNeAR marks these too. Not for cues
-    that only attribute with certain objects or targets ("released the prisoners" says nothing)."""
-    if cue.objects or cue.target or not cue.loose or verb.dep_ not in _LOOSE_DEPS:
-        return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or not is_speaker(subject, ctx.lex):
-        return None
-    # a clause, a topic ("thinks about the war") or, from a speaker, an object ("Trump called Clinton a
-    # liar", "residents fear reprisals"); not what is seen, found or met ("police found the bodies")
-    seen = verb.lemma_.lower() in ctx.lex.object_not_view
-    deps = ("ccomp", "xcomp") if seen else ("ccomp", "xcomp", "dobj")
-    held = next((c for c in verb.children if c.dep_ in deps or _topic(c)), None)
-    return (held.left_edge.i, held.right_edge.i + 1) if held is not None else None
-
-
 def _tail_claims(ctx: ClaimContext, verb: Token) -> list[Claim]:
     """A long-tail cue verb with the complement and the subject its class needs."""
     cue = ctx.lex.tail[verb.lemma_.lower()]
     if verb.dep_ == "xcomp" and _under_tail_cue(ctx, verb):
         return []  # "wants to know whether ...": the wanting, read already, is the cue
-    toks = complement(verb, cue, ctx.lex) or _loose_complement(ctx, verb, cue)
+    toks = complement(verb, cue, ctx.lex) or loose_complement(ctx, verb, cue)
     if toks is None:
         return []
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -313,7 +287,10 @@ def _tail_claims(ctx: ClaimContext, verb: Token) -> list[Claim]:
     subject = subject or inherited_subject(verb, through_pcomp=False)
     if not tail_subject_ok(verb, cue, subject, ctx.lex):
         return []
-    return _verb_claims(ctx, verb, cue.stance, toks, subject)
+    stance = cue.stance
+    if cue.cue_class == "appeal" and any(c.dep_ == "oprd" for c in verb.children):
+        stance = "claimed"  # "called the report a hoax" names it so; "called for talks" asks for them
+    return _verb_claims(ctx, verb, stance, toks, subject)
 
 
 def _refuses_to_verify(tok: Token, lex: CueLexicon) -> bool:
@@ -339,7 +316,9 @@ def _token_claims(ctx: ClaimContext, tok: Token) -> list[Claim]:
         if claims:
             return claims  # else "the court ruled that ...": the general rule may still read it
     if tok.lower_ in lex.adjectives and tok.pos_ in ("ADJ", "VERB"):
-        return adjective_claims(ctx, tok)
+        claims = adjective_claims(ctx, tok)
+        if claims or tok.lower_ not in lex.impersonal_adjectives:
+            return claims  # else "it is clear that ...": clear to no one named
     if tok.lower_ in lex.impersonal_adjectives and tok.pos_ == "ADJ":
         return impersonal_claims(ctx, tok)
     if tok.pos_ == "NOUN" and lemma in lex.predicate_nouns:

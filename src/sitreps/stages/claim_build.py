@@ -1,8 +1,9 @@
 """Building a `Claim` from parse tokens: the claimant's spans and type, pronoun resolution, content spans.
 
 Shared by the attribution readers (speech verbs in attribution.py, the long tail in claim_tail.py and
-punctuation cues in claim_marks.py), so that every reader makes claims the same way; and the nested claims
-that a sentence's outer claim reports, dropped.
+punctuation cues in claim_marks.py), so that every reader makes claims the same way; the looser complement
+a speaker's long-tail cue may take ("thinks about the war"); and the nested claims that a sentence's outer
+claim reports, dropped.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitreps.model import ActorMention, Article, Claim, TextSpan
 from sitreps.stages.actors import country_code_of, get_actor_dictionary
-from sitreps.stages.claim_cues import CueLexicon
+from sitreps.stages.claim_cues import CueLexicon, TailCue
 from sitreps.stages.claim_sources import (
     PERSON_PRONOUNS,
     THING_PRONOUNS,
@@ -22,6 +23,7 @@ from sitreps.stages.claim_sources import (
     claimant_type,
     clip,
     doc_text,
+    is_speaker,
     token_span,
 )
 
@@ -267,3 +269,40 @@ def unverified_claims(ctx: ClaimContext, sent: Span) -> list[Claim]:
         out.append(claim)
         break
     return out
+
+
+_LOOSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl"})
+_TOPIC_PREPS = frozenset({"about", "on", "over", "against", "in", "of"})
+
+
+def _topic(tok: Token) -> bool:
+    """ "about the war", not "on Tuesday" or "in Ohio": when and where say nothing of a view."""
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    return tok.dep_ == "prep" and tok.lower_ in _TOPIC_PREPS and obj is not None and obj.ent_type_ not in (
+        "DATE", "TIME", "GPE", "LOC", "FAC"
+    )
+
+
+def _channel(prep: Token, lex: CueLexicon) -> bool:
+    """ "in a tweet", "in his speech": where something was said, not what it is about."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return prep.lower_ == "in" and obj is not None and obj.lemma_.lower() in lex.channels
+
+
+def loose_complement(ctx: ClaimContext, verb: Token, cue: TailCue) -> tuple[int, int] | None:
+    """A clause-level tail cue whose speaking subject says it in a form its class does not list ("the senator
+    thinks about the war", "they spoke out against ..."): PolNeAR marks these too. Not for cues
+    that only attribute with certain objects or targets ("released the prisoners" says nothing)."""
+    if cue.objects or cue.target or not cue.loose or verb.dep_ not in _LOOSE_DEPS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not is_speaker(subject, ctx.lex):
+        return None
+    # a clause, a topic ("thinks about the war") or, from a speaker, an object ("Trump called Clinton a
+    # liar", "residents fear reprisals"); not what is seen, found or met ("police found the bodies")
+    seen = verb.lemma_.lower() in ctx.lex.object_not_view
+    deps = ("ccomp", "xcomp") if seen else ("ccomp", "xcomp", "dobj")
+    held = next(
+        (c for c in verb.children if c.dep_ in deps or (_topic(c) and not _channel(c, ctx.lex))), None
+    )
+    return (held.left_edge.i, held.right_edge.i + 1) if held is not None else None

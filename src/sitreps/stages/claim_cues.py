@@ -310,21 +310,35 @@ def naming(verb: Token) -> bool:
     return not any(c.dep_ in ("agent", "nsubj") for c in verb.children)
 
 
+_ANYONE = frozenset({"those", "anyone", "anybody", "everyone", "everybody", "whoever", "someone", "somebody"})
+
+
+def generic_holder(verb: Token) -> bool:
+    """A verb in the present of a relative clause on no one in particular: "those who question his record",
+    "anyone who says otherwise": a kind of person described, not a statement made."""
+    if verb.dep_ != "relcl" or verb.tag_ not in ("VBP", "VBZ") or verb.head.lower_ not in _ANYONE:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children)
+
+
 def unasserted(verb: Token, speech: bool) -> bool:
     """Whether a cue verb reports no statement or view actually made: a verb joined to a wanted or imagined
-    one ("wants to sell the plan and tell voters"); and, for a speech verb, speech imagined under "would" ("he
-    would say that"; not the narrative "would later tell reporters") or wanted in a bare clause ("let them
-    say")."""
+    one ("wants to sell the plan and tell voters"); a view under "would" in the main clause; and, for a
+    speech verb, speech imagined under "would" ("he would say that"; not the narrative "would later tell
+    reporters") or wanted in a bare clause ("let them say")."""
     aux = [c for c in verb.children if c.dep_ == "aux"]
     joined = verb.tag_ == "VB" and verb.dep_ == "conj" and verb.head.tag_ == "VB"
     if joined and not aux and not any(c.dep_ == "nsubj" for c in verb.children):
         return True
+    would = any(c.lower_ in _WOULD for c in aux)
     if not speech:
-        return False
+        # "Clinton would support a ban" as the main clause: a view held on a condition, not one stated
+        # (under a speech verb, "she said she would support it", the view is the speaker's report)
+        return would and verb.dep_ == "ROOT" and verb.tag_ == "VB"
     if verb.tag_ == "VB" and verb.dep_ == "ccomp" and all(c.tag_ == "TO" for c in aux):
         return True
     later = any(c.dep_ == "advmod" and c.lower_ in _LATER for c in verb.children)
-    return any(c.lower_ in _WOULD for c in aux) and not later
+    return would and not later
 
 
 def cue_phrase_end(verb: Token, lex: CueLexicon, end: int) -> int:

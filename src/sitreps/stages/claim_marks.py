@@ -305,15 +305,26 @@ def impersonal_claims(ctx: ClaimContext, adj: Token) -> list[Claim]:
     """ "It is unclear whether the talks will resume": an evaluation whose holder is not named."""
     doc = ctx.doc
     copula = adj.head
-    it = next((c for c in copula.children if c.dep_ in ("nsubj", "expl") and c.lower_ == "it"), None)
-    if adj.dep_ != "acomp" or it is None:
+    # "it is clear that ..." states it, "it is unclear whether ..." leaves it open
+    stance = "unconfirmed" if adj.lower_.startswith("un") else "claimed"
+    subject = next((c for c in copula.children if c.dep_ in ("nsubj", "expl")), None)
+    if adj.dep_ != "acomp" or subject is None:
+        return []
+    if subject.lower_ == "what" and copula.dep_ == "csubj":
+        # "what is clear is that ...": the clause of the outer copula is what is clear
+        clause = next((c for c in copula.head.children if c.dep_ == "ccomp" and c.i > adj.i), None)
+        if clause is None:
+            return []
+        cue = token_span(doc, subject.i, copula.head.i + 1)
+        return [sourceless_claim(ctx, cue, stance, adj, token_span(doc, *clip(doc, *subtree(clause), adj.i)))]
+    if subject.lower_ != "it":
         return []
     clause = next((c for c in [*adj.children, *copula.children] if c.dep_ == "ccomp" and c.i > adj.i), None)
     if clause is None:
         return []
-    cue = token_span(doc, min(it.i, verb_group(copula)[0]), adj.i + 1)  # PolNeAR's cue: "it is unclear"
+    cue = token_span(doc, min(subject.i, verb_group(copula)[0]), adj.i + 1)  # PolNeAR's cue: "it is unclear"
     content = token_span(doc, *clip(doc, *subtree(clause), adj.i))
-    return [sourceless_claim(ctx, cue, "unconfirmed", adj, content)]
+    return [sourceless_claim(ctx, cue, stance, adj, content)]
 
 
 def perception_claims(ctx: ClaimContext, verb: Token) -> list[Claim]:
