@@ -136,3 +136,53 @@ def test_broken_stage_is_reported_not_hidden(data_dir: Path, tmp_path: Path, mon
     assert "stage broke" in results["load"]["stage_warmup_error"]
     bench.print_report(results)
     assert "3 articles failed analysis" in capsys.readouterr().out
+
+
+def test_repeat_alternates_rounds_and_reports_medians(
+    data_dir: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    saved_runs = []
+    real_single = bench.run_single
+
+    def spy(articles, db_path):  # every round ingests into its own fresh file
+        saved_runs.append(db_path)
+        assert not db_path.exists()
+        return real_single(articles, db_path)
+
+    monkeypatch.setattr(bench, "run_single", spy)
+    results = bench.run_bench(data_dir, workers=0, out=tmp_path / "r.json", repeat=3)
+    saved = json.loads((tmp_path / "r.json").read_text())
+    assert saved["repeat"] == 3 and len(set(saved_runs)) == 3
+    rounds = saved["rounds"]
+    assert [r["round"] for r in rounds] == [1, 2, 3]
+    for r in rounds:
+        assert r["bare_s"] > 0 and r["bare_cpu_s"] > 0 and r["ingest_s"] > r["ingest_parse_s"] > 0
+        assert r["after_parse_s"] == pytest.approx(r["ingest_s"] - r["ingest_parse_s"])
+        assert r["ratio"] == pytest.approx(r["ingest_s"] / r["bare_s"])
+    m = saved["medians"]
+    assert m["bare_s"] == sorted(r["bare_s"] for r in rounds)[1]
+    assert m["ingest_cpu_s"] == sorted(r["ingest_cpu_s"] for r in rounds)[1]
+    assert m["ratio_of_medians"] == pytest.approx(m["ingest_s"] / m["bare_s"])
+    # the headline keys hold the medians; every run stays listed
+    single = saved["single"]
+    assert single["seconds"] == m["ingest_s"] and saved["bare_parse"]["seconds"] == m["bare_s"]
+    assert single["ratio_to_bare_parse"] == pytest.approx(m["ratio_of_medians"])
+    assert len(single["runs"]) == 3 and len(saved["bare_parse"]["runs"]) == 3
+    assert single["articles_stored"] == 3 and single["errors"] == 0
+    assert set(single["stage_cpu_seconds"]) == {*bench.STAGES, "store", "fuse"}
+    bench.print_report(results)
+    printed = capsys.readouterr().out
+    assert "median" in printed and "after the parse" in printed
+
+
+def test_medians_of_even_rounds_average_the_middle() -> None:
+    rows = [bench.round_row(k, {"seconds": b, "cpu_s": b},
+                            {"seconds": i, "cpu_s": i, "stage_seconds": {"parse": p},
+                             "stage_cpu_seconds": {"parse": p}})
+            for k, (b, i, p) in enumerate([(10.0, 12.0, 8.0), (20.0, 30.0, 18.0)], 1)]
+    m = bench.medians(rows)
+    assert m["bare_s"] == 15.0 and m["ingest_s"] == 21.0 and m["after_parse_s"] == 8.0
+    assert m["ratio_of_medians"] == pytest.approx(21.0 / 15.0)
+    assert m["after_parse_ratio"] == pytest.approx(8.0 / 15.0)
+    picked = bench.median_run([{"seconds": 3.0, "cpu_s": 1.0}, {"seconds": 1.0, "cpu_s": 2.0}])
+    assert picked["seconds"] == 2.0 and picked["cpu_s"] == 1.5 and len(picked["runs"]) == 2

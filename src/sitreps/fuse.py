@@ -320,9 +320,19 @@ def cluster_readings(
         if not (r.resolved or rules.fuse_unresolved):
             return []
         out = []
-        for ci in index.candidates(r.first, slack):
-            if all(readings_compatible(r, other, rules, slack, same, memo) for other in clusters[ci]):
-                out.append((max(_affinity(r, other) for other in clusters[ci]), ci))
+        first = r.first
+        kind, article = first.sub_event_type, first.article_hash
+        for ci in index.candidates(first, slack):
+            members = clusters[ci]
+            anchor = members[0].first
+            # the anchor's two cheapest tests first, as `readings_compatible` makes them (most candidates
+            # fail one): another type of incident, or (unless `same`) the reading's own article
+            if not memo.types_compatible(kind, anchor.sub_event_type) or (
+                not same and anchor.article_hash == article
+            ):
+                continue
+            if all(readings_compatible(r, other, rules, slack, same, memo) for other in members):
+                out.append((max(_affinity(r, other) for other in members), ci))
         return out
 
     def place(r: Reading, ci: int | None) -> None:

@@ -13,6 +13,7 @@ import os
 import re
 import sqlite3
 import threading
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -107,7 +108,6 @@ def normalize_name(name: str) -> str:
 
 
 _FINAL_H = re.compile(r"([aeiou])h$")
-_Y_W = re.compile(r"[yw]")
 _VOWEL_RUN = re.compile(r"[aeiou]+")
 _DOUBLED = re.compile(r"(.)\1+")
 
@@ -126,16 +126,19 @@ def skeleton(name: str) -> str:
     for i, tok in enumerate(tokens):
         if tok in _ARTICLES and i < len(tokens) - 1:
             continue
-        if i > 0:
+        # (each rewrite only where it can apply: a regex with a back-reference template costs a Python
+        # call per use on this interpreter, and skeletons are made for every capitalised window)
+        if i > 0 and tok[:1] in ("a", "e"):
             tok = _ASSIMILATED.sub(r"\1", tok)
         kept.append(tok)
     s = "".join(kept)
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
-    s = _FINAL_H.sub(r"\1", s)
-    s = s[:1] + _Y_W.sub("a", s[1:])
+    if s.endswith("h"):
+        s = _FINAL_H.sub(r"\1", s)
+    s = s[:1] + s[1:].replace("y", "a").replace("w", "a")
     s = _VOWEL_RUN.sub("a", s)
-    s = _DOUBLED.sub(r"\1", s)
+    s = _DOUBLED.sub(r"\1", s) if _DOUBLED.search(s) else s
     if len(s) > 3 and s.endswith("a"):
         s = s[:-1]
     return s
@@ -164,12 +167,21 @@ def spelling_similarity(a: str, b: str) -> float:
 def _may_reach(a: str, b: str, needed: float) -> bool:
     """Whether `spelling_similarity(a, b)` can reach `needed`: difflib's quick ratio (letters in common,
     in any order) bounds the ratio from above, at a fraction of its cost."""
-    from difflib import SequenceMatcher
-
     a, b = strip_articles(a), strip_articles(b)
     if 2 * min(len(a), len(b)) < max(len(a), len(b)):
         return needed <= 0.0
-    return SequenceMatcher(None, a, b, autojunk=False).quick_ratio() >= needed
+    return _quick_ratio(a, b) >= needed
+
+
+def _quick_ratio(a: str, b: str) -> float:
+    """`SequenceMatcher(None, a, b).quick_ratio()` (letters in common, in any order), without building the
+    matcher's index of b: the same count of shared letters and the same formula, so the same float."""
+    length = len(a) + len(b)
+    if not length:
+        return 1.0
+    in_b = Counter(b)
+    matches = sum(min(k, in_b[c]) for c, k in Counter(a).items())
+    return 2.0 * matches / length
 
 
 _VOWELS = frozenset("aeiouy")
@@ -276,6 +288,7 @@ class Gazetteer:
         # importance of each (key, place) pair: lower than the place's for far-fetched aliases
         self._key_importance: dict[tuple[str, int], float] = {}
         self._hit_cache: dict[tuple[str, int], list[GazetteerHit]] = {}
+        self._exact_cache: dict[tuple[str, int], list[GazetteerHit]] = {}
         self._english: dict[str, bool] = {}  # whether a key is an English word (see `allows_variants`)
 
     # -- low level, batched: the places stage asks for many keys per article at once
@@ -375,13 +388,7 @@ class Gazetteer:
                 if sim >= needed:
                     variants.append((sim, pid))
         rows = self.rows(exact_ids + [pid for _, pid in variants])
-        imp = self._key_importance
-        out = [
-            GazetteerHit(self.place_from_row(rows[i]), True, imp.get((exact, i), rows[i][10]), i)
-            for i in exact_ids
-            if i in rows
-        ]
-        out.sort(key=lambda h: -h.importance)
+        out = self._exact_of(exact, exact_ids, rows)
         # a variant reading only for a place in a country whose names are transliterated, and, where the
         # spelling names places itself, only for a place ten times as prominent as those ("Raqa" the
         # village vs Raqqa the city; not Berea, Kentucky read as Bera, Bangladesh)
@@ -391,6 +398,32 @@ class Gazetteer:
         more = [GazetteerHit(self.place_from_row(rows[i]), False, rows[i][10], i, sim) for sim, i in variants]
         more.sort(key=lambda h: -(4 * h.similarity + min(h.importance, 7.0)))
         return (out + more)[:limit]
+
+    def _exact_of(self, exact: str, exact_ids: list[int], rows: dict[int, tuple]) -> list[GazetteerHit]:
+        """The hits of the places indexed under exact key `exact`, the most important first."""
+        imp = self._key_importance
+        out = [
+            GazetteerHit(self.place_from_row(rows[i]), True, imp.get((exact, i), rows[i][10]), i)
+            for i in exact_ids
+            if i in rows
+        ]
+        out.sort(key=lambda h: -h.importance)
+        return out
+
+    def exact_hits(self, name: str, limit: int = 20) -> list[GazetteerHit]:
+        """`[h for h in hits(name, limit) if h.exact]` without weighing variant spellings: exact hits come
+        first in `hits`, so these are its first ones; for the many checks that want only those ("is this
+        a country?", "a prominent place spelled so?"), and far cheaper for a name not asked before."""
+        cache_key = (name, limit)
+        cached = self._exact_cache.get(cache_key)
+        if cached is None:
+            if len(self._exact_cache) > 50_000:
+                self._exact_cache.clear()
+            exact = normalize_name(name)
+            exact_ids = [pid for pid, _ in self.lookup_keys([exact]).get(exact, [])] if exact else []
+            cached = self._exact_of(exact, exact_ids, self.rows(exact_ids))[:limit]
+            self._exact_cache[cache_key] = cached
+        return list(cached)
 
     def allows_variants(self, name: str) -> bool:
         """Whether a name may match variant spellings: not an acronym or abbreviation ("UCLA", "Mass."),
@@ -432,8 +465,8 @@ class Gazetteer:
         code = code_or_name.strip()
         info = self.countries.get(code.upper()) if len(code) == 2 else None
         if info is None:
-            for hit in self.hits(code):
-                if hit.exact and hit.place.feature_type == "country":
+            for hit in self.exact_hits(code):
+                if hit.place.feature_type == "country":
                     info = self.countries.get(hit.place.country_code)
                     break
         if info is None:

@@ -201,6 +201,8 @@ def _field_names(cls: type) -> frozenset[str]:
 def _known(cls: type, d: dict[str, Any]) -> dict[str, Any]:
     """Only the keys `cls` has: rows written by another version may carry more (or fewer) fields."""
     names = _field_names(cls)
+    if names.issuperset(d):
+        return dict(d)  # every key known (rows this version wrote): one copy in C, not a filter per key
     return {k: v for k, v in d.items() if k in names}
 
 

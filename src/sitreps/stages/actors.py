@@ -287,7 +287,10 @@ def _noun_after(doc: Doc, j: int, d: ActorDictionary) -> tuple[int, _Pattern] | 
 
 def _candidates(doc: Doc, d: ActorDictionary) -> list[_Match]:
     out: list[_Match] = []
+    lower, trie = token_table(doc).lower, d.trie
     for i in range(len(doc)):
+        if lower[i] not in trie:
+            continue  # no pattern starts with this word (most words): `_trie_matches` would find none
         for end, pat in _trie_matches(doc, i, d):
             if pat.kind == "actor":
                 if all(e is not None for e in pat.exact) and _is_headline_caps(doc, i, end):

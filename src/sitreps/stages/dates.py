@@ -267,23 +267,58 @@ def _needs_patterns() -> dict[str, re.Pattern]:
     }
 
 
-def _scan(name: str, pattern: re.Pattern, text: str, low: str) -> Iterator[re.Match]:
+def _scan(
+    name: str, pattern: re.Pattern, text: str, low: str, seen: dict[str, list[list[int]]] | None = None
+) -> Iterator[re.Match]:
     """`pattern.finditer(text)`, run only around the words every match of the rule contains (the same
-    matches: a match lies within `_WINDOW` characters of its word, and windows that touch are merged)."""
+    matches: a match lies within `_WINDOW` characters of its word, and windows that touch are merged).
+
+    `seen` keeps one text's windows by required-word pattern: six month rules need the same twelve words.
+    """
     needs = _needs_patterns().get(name)
     if needs is None or len(low) != len(text):  # lower() lengthened a character ("İ"): offsets differ
         yield from pattern.finditer(text)
         return
+    windows = seen.get(needs.pattern) if seen is not None else None
+    if windows is None:
+        windows = _windows(needs, low)
+        if seen is not None:
+            seen[needs.pattern] = windows
+    for a, b in windows:
+        # the whole string with pos/endpos: \b and lookbehinds see the text before the window
+        yield from pattern.finditer(text, a, b)
+
+
+@lru_cache(maxsize=64)
+def _needs_words(pattern: str) -> tuple[str, ...]:
+    """The literal words of a `_needs_patterns` alternation, in its order (longest first)."""
+    return tuple(re.sub(r"\\(.)", r"\1", w) for w in pattern.split("|"))
+
+
+@lru_cache(maxsize=4096)
+def _present_pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _windows(needs: re.Pattern, low: str) -> list[list[int]]:
+    """The merged character windows around every required word of `needs` in the lower-cased text.
+
+    The alternation is run with only the words the text holds at all (a substring test each, far cheaper
+    than the regex engine trying every alternative at every position): the others can match nowhere, so
+    the matches are the same.
+    """
+    words = _needs_words(needs.pattern)
+    present = tuple(w for w in words if w in low)
+    if not present:
+        return []
     windows: list[list[int]] = []
-    for m in needs.finditer(low):
-        a, b = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+    for m in (needs if len(present) == len(words) else _present_pattern(present)).finditer(low):
+        a, b = max(0, m.start() - _WINDOW), min(len(low), m.end() + _WINDOW)
         if windows and a <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], b)
         else:
             windows.append([a, b])
-    for a, b in windows:
-        # the whole string with pos/endpos: \b and lookbehinds see the text before the window
-        yield from pattern.finditer(text, a, b)
+    return windows
 
 
 def find_dates(doc: Doc, article: Article) -> list[DateMention]:
@@ -302,8 +337,9 @@ def find_dates(doc: Doc, article: Article) -> list[DateMention]:
         found.append((s, e, res))
 
     low = text.lower()
+    seen: dict[str, list[list[int]]] = {}
     for name, (pattern, normalise) in zip(_ORDER, _RULES, strict=True):
-        for m in _scan(name, pattern, text, low):
+        for m in _scan(name, pattern, text, low, seen):
             s, e = m.span()
             s = _strip_leading_preposition(text, s, e)
             while e > s and text[e - 1] in " ,":

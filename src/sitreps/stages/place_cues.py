@@ -30,7 +30,7 @@ def state_abbreviation(gaz: Gazetteer, text: str) -> list[GazetteerHit]:
         if "." not in text or len(text) > 7:
             return []  # an all-capitals word after a town is an acronym more often than a state
         name = text
-    return [h for h in gaz.hits(name, limit=10) if h.exact and h.place.feature_type == "admin1"][:1]
+    return [h for h in gaz.exact_hits(name, limit=10) if h.place.feature_type == "admin1"][:1]
 
 
 @lru_cache(maxsize=1)

@@ -163,7 +163,7 @@ def _qualifier(ctx: ArticleContext, found: list[Toponym], n: int) -> list[Gazett
     if not (tok.text[:1].isupper() and (tok.is_alpha or tok.text.endswith("."))) or len(tok.text) > 6:
         return []
     text = tok.text + ("." if k + 1 < len(doc) and doc[k + 1].text == "." and not tok.whitespace_ else "")
-    return [h for h in ctx.gaz.hits(text, limit=5) if h.exact and h.place.feature_type == "admin1"]
+    return [h for h in ctx.gaz.exact_hits(text, limit=5) if h.place.feature_type == "admin1"]
 
 
 def _country_or_state(f: Toponym, country: GazetteerHit, focus: Counter, mentions: int) -> Place:
@@ -354,14 +354,13 @@ def nearest_context_place(
     if candidates:
         # a place the rest of the article agrees with (others near it, or famous) over a lone small
         # namesake of a word ("Jones", "Luck"): the text's nearest such place
-        def support(p: Place) -> int:
-            return sum(1 for _, q in candidates if _rough_km(p, q) < SITE_SUPPORT_KM)
-
-        best_support = max(support(p) for _, p in candidates)
+        # each candidate's support once (the pairwise distances were computed twice)
+        support = [sum(1 for _, q in candidates if _rough_km(p, q) < SITE_SUPPORT_KM) for _, p in candidates]
+        best_support = max(support)
         trusted = [
             (gap, p)
-            for gap, p in candidates
-            if support(p) >= min(2, best_support) or p.population >= SITE_FAMOUS_POP
+            for (gap, p), n in zip(candidates, support, strict=True)
+            if n >= min(2, best_support) or p.population >= SITE_FAMOUS_POP
         ]
         return min(trusted, key=lambda c: c[0])[1]
     return by_code[countries.most_common(1)[0][0]] if countries else None

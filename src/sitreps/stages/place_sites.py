@@ -70,7 +70,7 @@ def _homelands() -> dict[str, str]:
 
 def _homeland(gaz: Gazetteer, key: str) -> Place | None:
     name = _homelands().get(key)
-    hits = [h for h in gaz.hits(name, limit=5) if h.exact] if name else []
+    hits = gaz.exact_hits(name, limit=5) if name else []
     return hits[0].place if hits else None
 
 
@@ -111,7 +111,7 @@ def inner_names(ctx: ArticleContext, i: int, j: int) -> list[Toponym]:
                 continue
             if size == 1 and (key in _not_places() or key in _common_words()) and not _country_hit(gaz, key):
                 continue  # "South" in "South Kilburn Estate", "Republic" in "Republic of Armenia"
-            hits = [h for h in gaz.hits(text, limit=10) if h.exact]
+            hits = gaz.exact_hits(text, limit=10)
             if hits:
                 out.append(Toponym(a, b, hits))
         if out:

@@ -178,10 +178,10 @@ def _phrases_by_first_word(phrases: dict) -> dict[str, list[tuple[str, ...]]]:
 
 def _match_words(sent: Span, i: int, phrases: dict) -> tuple[str, int] | None:
     """Longest phrase (a key of `phrases`) starting at doc token i; returns (phrase, length)."""
-    doc = sent.doc
-    for words in _phrases_by_first_word(phrases).get(doc[i].lower_, ()):
+    lower = token_table(sent.doc).lower  # each word's `lower_`, without a Token per look
+    for words in _phrases_by_first_word(phrases).get(lower[i], ()):
         n = len(words)
-        if i + n <= sent.end and all(doc[i + k].lower_ == words[k] for k in range(1, n)):
+        if i + n <= sent.end and all(lower[i + k] == words[k] for k in range(1, n)):
             return " ".join(words), n
     return None
 

@@ -49,7 +49,7 @@ def datelines(ctx: ArticleContext) -> list[Toponym]:
         if span is None or not len(span):
             continue
         key = normalize_name(name)
-        hits = [h for h in gaz.hits(name, limit=25) if h.exact]
+        hits = gaz.exact_hits(name, limit=25)
         tail = bool(m.group("agency") or m.group("tail").strip())
         if not hits and not tail:
             continue
@@ -133,8 +133,12 @@ def unit_areas(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
             called = b < table.n and table.lower[b] in lower_after and table.is_lower[b]
             named = a >= 2 and table.lower[a - 1] == "of" and table.lower[a - 2] in before_of
             named = named and table.is_lower[a - 2]
-            plain = _plain_name(ctx, a, b, person_ok=named)  # "the village of X": X is no person
-            if (called or named) and plain and not any(f.start < b and a < f.end for f in found):
+            # (the name test only where the text calls it a settlement: most runs are not)
+            if (
+                (called or named)
+                and _plain_name(ctx, a, b, person_ok=named)  # "the village of X": X is no person
+                and not any(f.start < b and a < f.end for f in found)
+            ):
                 out.append(site_toponym(ctx, a, b))
     return out
 
@@ -154,8 +158,7 @@ def unions_and_gulf(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
             k = skip_back(doc, i - 1, frozenset({"the"}))
             cue = k >= 0 and lower[k] in PLACE_CUES_BEFORE
             if cue or (nxt and lower[i + 1] in words("union_place_after")):
-                hits = gaz.hits(text[i], limit=5)
-                regions = [h for h in hits if h.exact and h.place.feature_type == "region"]
+                regions = [h for h in gaz.exact_hits(text[i], limit=5) if h.place.feature_type == "region"]
                 out.append(Toponym(i, i + 1, regions[:1]))
         elif (
             text[i] == "Gulf"
@@ -164,7 +167,7 @@ def unions_and_gulf(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
             and lower[i - 1] == "the"
             and (not nxt or not (table.cap[i + 1] or lower[i + 1] in ("of", "coast", "war")))
         ):
-            hits = [h for h in gaz.hits("Persian Gulf", limit=3) if h.exact]
+            hits = gaz.exact_hits("Persian Gulf", limit=3)
             out.append(Toponym(i, i + 1, hits[:1]))
     return out
 

@@ -252,16 +252,17 @@ def _is_prominent(h: GazetteerHit) -> bool:
 
 def _prominent_place(gaz: Gazetteer, text: str) -> bool:
     """A country, first-level area or big city spelled exactly so."""
-    return any(h.exact and _is_prominent(h) for h in gaz.hits(text, limit=5))
+    return any(_is_prominent(h) for h in gaz.exact_hits(text, limit=5))
 
 
 def recognise(ctx: ArticleContext) -> list[Toponym]:
     doc, gaz = ctx.doc, ctx.gaz
     windows = _windows(doc, ctx.runs)
     texts = {w: ctx.span_text(w[0], w[1]) for w in windows}
+    # each window's (exact, skeleton) keys, once: the lookup, the organisation test and `_judge` read them
+    wkeys = {w: name_keys(texts[w]) for w in windows}
     keys = []
-    for w in windows:
-        exact, skel = name_keys(texts[w])
+    for exact, skel in wkeys.values():
         keys += [exact, skel] if skel else [exact]
     found_keys = gaz.lookup_keys([k for k in keys if k])
     not_places = _not_places()
@@ -278,12 +279,12 @@ def recognise(ctx: ArticleContext) -> list[Toponym]:
             i += 1  # no window starts here (most tokens): nothing to judge
             continue
         starting = sorted(by_start[i], key=lambda w: -(w[1] - w[0]))
-        org = next((w for w in starting if _is_organisation(texts[w], orgs)), None)
+        org = next((w for w in starting if _is_organisation_key(wkeys[w][0], orgs)), None)
         if org is not None:  # "Islamic State West Africa Province": no part of it is a place
             i = org[1]
             continue
         for w in starting:
-            found = _judge(ctx, w, texts[w], found_keys, not_places, chain_end)
+            found = _judge(ctx, w, texts[w], found_keys, not_places, chain_end, wkeys[w])
             if found is not None:
                 accepted = found
                 break
@@ -304,7 +305,11 @@ def recognise(ctx: ArticleContext) -> list[Toponym]:
 
 
 def _is_organisation(text: str, orgs: frozenset[str]) -> bool:
-    key = normalize_name(text)
+    return _is_organisation_key(normalize_name(text), orgs)
+
+
+def _is_organisation_key(key: str, orgs: frozenset[str]) -> bool:
+    """`_is_organisation` of a name already normalised."""
     return key in orgs or strip_articles(key) in orgs
 
 
@@ -315,13 +320,17 @@ def _judge(
     found_keys: dict,
     not_places: frozenset[str],
     chain_end: int,
+    keys: tuple[str, str] | None = None,
 ) -> Toponym | None:
-    """Whether window `w` names a place (or a country by adjective); None when it does not."""
+    """Whether window `w` names a place (or a country by adjective); None when it does not.
+
+    `found_keys` holds the gazetteer's answers for the window's `keys` (`name_keys(text)`).
+    """
     doc, gaz = ctx.doc, ctx.gaz
     tab = ctx.tokens
     toks, lower, cap, n = tab.text, tab.lower, tab.cap, tab.n
     i, j = w
-    key = normalize_name(text)
+    key, skel_key = keys or name_keys(text)
     if j - i == 1 and i >= 2 and toks[i - 1] == "," and cap[i - 2]:
         state = state_abbreviation(gaz, toks[i])
         if state:  # "South Bend, Ind."
@@ -336,9 +345,13 @@ def _judge(
     demonym = _demonym(gaz, text) if j - i <= 3 else None
     if demonym is not None:
         return demonym_toponym(i, j, demonym)
+    exact_ids = found_keys.get(key, [])
+    if not exact_ids and not found_keys.get(skel_key):
+        # every reading below needs the gazetteer's hits for this name, and it indexes none (most windows)
+        return None
     if j - i == 1 and tab.is_upper[i] and len(key) <= 5 and not ctx.is_sentence_start(i):
         # an all-capitals short word in running text is an acronym ("SDF", "RSF"), bar country codes
-        hits = [h for h in gaz.hits(text, limit=5) if h.exact and h.place.feature_type == "country"]
+        hits = [h for h in gaz.exact_hits(text, limit=5) if h.place.feature_type == "country"]
         return Toponym(i, j, hits[:1]) if hits else None
     prev = lower[i - 1].rstrip(".") if i > 0 else ""
     if prev in TITLES or key in ctx.person_words:
@@ -354,14 +367,13 @@ def _judge(
         # "the Kano State Government", "Air Zimbabwe" name a prominent place as where the body sits
         if label == "PERSON" or j - i == 1 and key in _common_words() or not _names_seat(doc, ent, i, j):
             return None
-        based = [h for h in gaz.hits(text, limit=5) if h.exact and _is_prominent(h)]
+        based = [h for h in gaz.exact_hits(text, limit=5) if _is_prominent(h)]
         return Toponym(i, j, based, relation="based") if based else None
     if j - i == 1 and key in LONE_GENERIC:
         return None  # "County", "Valley", "Sheriff" alone name no place
     common = j - i == 1 and key in _common_words() and not _country_hit(gaz, text)
     cue = ctx.has_place_cue(i, j) or (chain_end >= 0 and _only_list_glue(doc, chain_end, i))
-    exact_ids = found_keys.get(key, [])
-    hits = gaz.hits(text, limit=25) if exact_ids or found_keys.get(name_keys(text)[1]) else []
+    hits = gaz.hits(text, limit=25)
     if len(key) < 3:  # "US", "UK" as countries, "Va." and "Md." as states; never "IS" as a village
         abbreviated = "." in text or (j < n and toks[j] == "." and not tab.ws[j - 1])
         kinds = ("country", "admin1") if abbreviated and text[:1].isupper() else ("country",)
@@ -437,7 +449,7 @@ def _names_seat(doc: Doc, ent: Span | None, i: int, j: int) -> bool:
 
 
 def _country_hit(gaz: Gazetteer, text: str) -> bool:
-    return any(h.exact and h.place.feature_type == "country" for h in gaz.hits(text, limit=5))
+    return any(h.place.feature_type == "country" for h in gaz.exact_hits(text, limit=5))
 
 
 def _only_list_glue(doc: Doc, a: int, b: int) -> bool:
