@@ -11,6 +11,7 @@ import pytest
 from sitreps.evaluate.tasks.arguments import muc_predictions, predicted_fillers
 from sitreps.model import (
     Actor,
+    ActorMention,
     Article,
     ArticleAnalysis,
     EventMention,
@@ -154,3 +155,38 @@ def test_muc_slots_keep_people_and_buildings_apart() -> None:
     assert p["victim"] == []
     assert p["target"] == ["the embassy"]
     assert p["weapon"] == ["rifles"]
+
+
+def test_muc_report_of_no_incident_fills_no_template() -> None:
+    # an armed clash between two armed sides is no MUC-4 terrorist incident: no slot is filled
+    a = _scored_analysis()
+    a.mentions[0].event_type, a.mentions[0].sub_event_type = "Battles", "Armed clash"
+    assert all(texts == [] for texts in muc_predictions(a).values())
+
+
+def test_muc_perpetrators_skip_pronouns_and_sort_names_by_what_they_are() -> None:
+    a = _scored_analysis()
+    a.mentions[0].actor1_span = TextSpan(0, 4, "They")
+    assert muc_predictions(a)["perp_individual"] == [] and muc_predictions(a)["perp_org"] == []
+    # the capital of a sentence's first word is no name: "Guerrillas" are individuals, "FMLN" a group
+    a.mentions[0].actor1_span = TextSpan(0, 10, "Guerrillas")
+    assert muc_predictions(a)["perp_individual"] == ["Guerrillas"]
+    a.mentions[0].actor1_span = TextSpan(0, 8, "the FMLN")
+    assert muc_predictions(a)["perp_org"] == ["the FMLN"]
+
+
+def test_muc_perpetrator_group_named_anywhere_in_an_incident_report() -> None:
+    # "the army blamed the FMLN": a clash mention's named attacker and an armed group's actor mention both
+    # name the perpetrator organisation of the report's incident
+    a = _scored_analysis()
+    sentence = a.mentions[0].sentence_span
+    other = EventMention(
+        "h", sentence, TextSpan(0, 6, "Masked"), "Battles", "Armed clash", "Political violence",
+        actor1_span=TextSpan(0, 8, "the FMLN"), victim_spans=[TextSpan(0, 14, "Roberto Alvaro")],
+    )
+    a.mentions.append(other)
+    group = Actor("Sendero Luminoso", 2, actor_type="rebel")
+    a.actors.append(ActorMention(TextSpan(0, 16, "Sendero Luminoso"), 0, group))
+    p = muc_predictions(a)
+    assert p["perp_org"] == ["the FMLN", "Sendero Luminoso"]
+    assert p["victim"] == []  # the clash's other slots stay out

@@ -243,7 +243,7 @@ def _actor_roles(
             child.dep_ == "nsubj"
             and a1 is None
             and not bystander
-            and not (head.dep_ == "nsubj" and child is head)
+            and not (head.dep_ == "nsubj" and child == head)
             or child.dep_ == "agent"
             and a1 is None
         ):

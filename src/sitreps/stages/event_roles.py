@@ -8,15 +8,20 @@ clause:
   verb whose object is the event ("insurgents carried out the attack");
 - victim (killed, injured) and target (attacked): the object ("killed five soldiers"), the passive subject
   ("soldiers were killed"), "on"/"against"/"of" after an event noun ("attack on the base"), the noun a
-  participle modifies ("five people killed in the blast");
+  participle modifies ("five people killed in the blast", "a wounded man"), the one an adjective says was
+  hurt ("five soldiers are dead"), the other side of a fight ("clashed with police"); the object of a verb
+  that attacks nothing by itself only when it names people ("launched an operation" targets no one);
+- place attacked: a place as the object ("invaded Iraq", "the shelling of Aleppo"), kept apart;
 - physical target: a target that is a building, a vehicle or an installation (MUC-4's physical target);
 - weapon: the instrument ("with a car bomb", "a roadside bomb killed", "by a missile").
 Relative clauses and coordinated verbs take the subject of the clause they hang on ("the militants who
 attacked", "stormed the hotel and killed five").
-One reading covers its incident: the victims of every harm verb tied to the trigger's clause ("three were
-killed and five wounded when a bomb exploded") are its victims. A subject that only meets the event ("the
-governor survived an assassination attempt", "police foiled an attack") is no attacker; a survivor is the
-target. Abstract nouns ("his life", "part", "arrest warrants") are nobody (data/event_roles.yaml).
+An event mention's reading covers its incident (`incident=True`): the victims of every harm verb tied to
+the trigger's clause ("three were killed and five wounded when a bomb exploded") are its victims. Read per
+trigger (`incident=False`, `trigger_arguments`), each harm word keeps its own. A subject that only meets
+the event ("the governor survived an assassination attempt", "police foiled an attack") is no attacker; a
+survivor is the target. Abstract nouns ("his life", "part", "arrest warrants") are nobody
+(data/event_roles.yaml).
 """
 
 from __future__ import annotations
@@ -26,26 +31,28 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from sitreps.model import TextSpan
+from sitreps.stages.noun_roles import adjective_roles, noun_roles
 from sitreps.stages.role_grammar import (
     EVENT_NOUNS,
     HARM_LEMMAS,
     NAME_ENTS,
-    PERPETRATOR_NOUNS,
     PRONOUNS_SKIPPED,
     SUBJECT_DIES,
     TWO_SIDED_NOUNS,
+    TWO_SIDED_VERBS,
     UNDERGONE_NOUNS,
     antecedent,
-    clause_verb,
+    bare_participle,
     conjuncts,
     harms,
     incident_verbs,
     is_victim,
     names_no_attacker,
+    names_people,
+    names_someone,
     near_verb,
     noun_phrase,
     owner,
-    phrase_head,
     pobj,
     subject_of,
 )
@@ -67,14 +74,17 @@ class EventRoles:
     victims: list[TextSpan] = field(default_factory=list)  # people killed or injured
     physical_targets: list[TextSpan] = field(default_factory=list)  # buildings, vehicles, installations
     weapons: list[TextSpan] = field(default_factory=list)
+    # places attacked ("invaded Iraq", "the shelling of Aleppo"): the target, and usually the place too
+    place_targets: list[TextSpan] = field(default_factory=list)
 
 
 class _Collector:
     """Adds fillers to an `EventRoles`, sorting each noun into its role by what it names."""
 
-    def __init__(self, harm: bool) -> None:
+    def __init__(self, harm: bool, incident: bool = True) -> None:
         self.roles = EventRoles()
         self.harm = harm
+        self.incident = incident  # the victims of the incident's harm verbs are this event's too
         self._seen: set[tuple[str, int]] = set()
 
     def _add(self, bucket: str, tok: Token) -> None:
@@ -100,10 +110,18 @@ class _Collector:
             else:
                 self._add("attackers", c)
 
-    def patient(self, tok: Token, with_conjuncts: bool = True) -> None:
+    def patient(self, tok: Token, with_conjuncts: bool = True, people_only: bool = False) -> None:
+        """Sort what the event was done to; with `people_only` (the object of a verb that attacks nothing
+        by itself: "launched an operation", "used force"), a common noun is a target only if it names
+        people."""
         for c in conjuncts(antecedent(tok)) if with_conjuncts else [tok]:
-            if c.ent_type_ in ("GPE", "LOC", "DATE", "TIME"):
-                continue  # "shelled Aleppo": the place, scored as the event's place
+            if c.ent_type_ in ("DATE", "TIME"):
+                continue
+            if c.ent_type_ in ("GPE", "LOC"):
+                # "shelled Aleppo": the place attacked, not a person or a group
+                if not self.harm:
+                    self._add("place_targets", c)
+                continue
             lemma = c.lemma_.lower()
             if lemma in load_role_lexicon().possessor_nouns:
                 # "an attempt on his life", "claimed the lives of five people": the owner is the target
@@ -119,6 +137,8 @@ class _Collector:
                     self._add("weapons", c)
             elif lemma in EVENT_NOUNS or is_non_participant(c):
                 continue  # "an explosion", "27 arrest warrants": nothing attacked
+            elif people_only and not self.harm and not names_people(c):
+                continue
             else:
                 self._add("victims" if self.harm else "targets", c)
 
@@ -143,7 +163,7 @@ class _Collector:
 
     def merge(self, other: EventRoles) -> None:
         """Add another collector's fillers that overlap none already held."""
-        for key in ("attackers", "targets", "victims", "physical_targets", "weapons"):
+        for key in ("attackers", "targets", "victims", "physical_targets", "weapons", "place_targets"):
             mine = getattr(self.roles, key)
             for s in getattr(other, key):
                 if not any(s.start < k.end and k.start < s.end for k in mine):
@@ -151,7 +171,8 @@ class _Collector:
 
     def event_noun_modifiers(self, noun: Token, own_modifiers: bool = True) -> None:
         """Attacker, target and weapon inside an event noun's phrase ("IS's car bomb attack on the base")."""
-        whole_weapon = own_modifiers and is_weapon(noun)
+        # "opened fire", "came under fire": the act of shooting, not a weapon
+        whole_weapon = own_modifiers and is_weapon(noun) and noun.lemma_.lower() != "fire"
         if whole_weapon:
             # "an improvised explosive device": the phrase is the weapon, not its modifier "explosive"
             self._add("weapons", noun)
@@ -171,6 +192,8 @@ class _Collector:
                     if whole_weapon:
                         continue
                     self._add("weapons", child)
+                elif child.dep_ == "poss" and child.ent_type_ == "GPE":
+                    self.agent(child)  # "Russia's war", "Israel's bombardment": the state acts
                 elif (
                     child.dep_ == "poss" or child.ent_type_ in NAME_ENTS or child.pos_ == "PROPN"
                 ) and child.ent_type_ not in ("GPE", "LOC", "DATE", "TIME"):
@@ -183,8 +206,12 @@ class _Collector:
                     self.agent(obj)
                 elif child.lower_ in ("on", "against", "of", "targeting"):
                     self.patient(obj)
+                elif child.lower_ == "with" and noun.lemma_.lower() in TWO_SIDED_NOUNS and not is_weapon(obj):
+                    self.patient(obj)  # "the war with Russia", "clashes with police": the other side
                 elif child.lower_ == "with":
                     self.weapon(obj)
+                elif child.lower_ == "from" and names_someone(obj):
+                    self.agent(obj)  # "came under fire from militants" (not "rockets fired from Gaza")
                 elif child.lower_ == "between" and noun.lemma_.lower() in TWO_SIDED_NOUNS:
                     # "clashes between police and protesters": the first side named, then the other
                     first, *others = conjuncts(obj)
@@ -196,6 +223,12 @@ class _Collector:
                 for obj in child.children:
                     if obj.dep_ == "dobj":
                         self.patient(obj)
+            elif child.dep_ == "acl" and child.lemma_.lower() in load_role_lexicon().support_verbs:
+                # "airstrikes carried out by the coalition", "the attack claimed by IS"
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    obj = pobj(agent)
+                    if obj is not None:
+                        self.agent(obj)
 
 
 def _verb_roles(col: _Collector, verb: Token) -> None:
@@ -204,16 +237,19 @@ def _verb_roles(col: _Collector, verb: Token) -> None:
         event = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS), None)
         if event is not None:
             # "troops repelled an attack by marines": the attack's roles, the subject its target
-            _noun_roles(col, event)
+            noun_roles(col, event, _verb_roles)
             return
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         # "five people killed in the blast", "a bomb planted by rebels"
         col.patient(verb.head) if not is_weapon(verb.head) else col.weapon(verb.head)
+    elif verb.dep_ == "amod" and verb.tag_ == "VBN" and lemma in HARM_LEMMAS:
+        col.patient(verb.head)  # "a wounded man"
     elif verb.dep_ == "acl" and verb.tag_ == "VBG":
         col.agent(verb.head)  # "gunmen killing five"
     subj = subject_of(verb)
     if subj is not None:
-        if lemma in SUBJECT_DIES:
+        # "three were killed and five others wounded": the bare participle's subject was hurt
+        if lemma in SUBJECT_DIES or (subj.head == verb and bare_participle(verb)):
             col.patient(subj)
         else:
             col.agent(subj)
@@ -226,110 +262,30 @@ def _verb_roles(col: _Collector, verb: Token) -> None:
             if obj is not None:
                 col.agent(obj)
         elif dep in ("dobj", "attr") and lemma not in SUBJECT_DIES:
-            col.patient(child)
+            col.patient(child, people_only=not (harms(verb) or lemma in load_role_lexicon().attack_verbs))
         elif dep == "prep":
             obj = pobj(child)
             if obj is None:
                 continue
-            if child.lower_ == "with":
+            if child.lower_ == "with" and lemma in TWO_SIDED_VERBS and not is_weapon(obj):
+                col.patient(obj)  # "protesters clashed with police": the other side
+            elif child.lower_ == "with":
                 col.weapon(obj)
-            elif child.lower_ in ("on", "against", "at") and lemma in ("fire", "open", "shoot"):
-                col.patient(obj)  # "opened fire on protesters"
+            elif child.lower_ == "against" or (
+                child.lower_ in ("on", "at") and lemma in ("fire", "open", "shoot", "launch")
+            ):
+                col.patient(obj)  # "opened fire on protesters", "fought against the rebels"
             elif child.lower_ in ("in", "by") and obj.lemma_.lower() in EVENT_NOUNS:
                 col.event_noun_modifiers(obj)  # "killed in a car bomb attack"
             elif child.lower_ == "by":
                 col.weapon(obj)
-    # "opened fire on": the preposition hangs on the object noun
-    for dobj in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "fire"):
-        for prep in (c for c in dobj.children if c.dep_ == "prep" and c.lower_ in ("on", "at")):
+    # "opened fire on", "waged a war against": the preposition hangs on the object noun
+    for dobj in (c for c in verb.children if c.dep_ == "dobj"):
+        preps = ("on", "at", "against") if dobj.lemma_.lower() == "fire" else ("against",)
+        for prep in (c for c in dobj.children if c.dep_ == "prep" and c.lower_ in preps):
             obj = pobj(prep)
             if obj is not None:
                 col.patient(obj)
-
-
-# Verbs that name the perpetrator as their object: "blamed Moscow for the attack"
-_BLAME_VERBS = {"blame", "accuse", "suspect", "hold", "charge", "convict", "implicate"}
-
-
-def _noun_roles(col: _Collector, noun: Token) -> None:
-    if noun.lemma_.lower() in PERPETRATOR_NOUNS:
-        # "suicide bombers struck three churches": the trigger names the attacker, its verb the rest
-        col.agent(noun)
-        if noun.dep_ == "nsubj" and noun.head.pos_ in ("VERB", "AUX"):
-            _verb_roles(col, noun.head)
-        return
-    col.event_noun_modifiers(noun)
-    phrase = phrase_head(noun)
-    if phrase is not noun:
-        col.event_noun_modifiers(phrase, own_modifiers=False)  # "an assassination attempt on the governor"
-    noun = phrase
-    governor = noun.head
-    lex = load_role_lexicon()
-    glemma = governor.lemma_.lower()
-    if noun.dep_ == "nsubj" and governor.pos_ in ("VERB", "AUX") and harms(governor):
-        # "the bombing killed 12 people", "an explosion wounded five" (not "the attack shocked the nation")
-        for child in governor.children:
-            if child.dep_ == "dobj":
-                col.harm = True
-                col.patient(child)
-    elif noun.dep_ in ("dobj", "nsubjpass") and glemma in lex.support_verbs:
-        # "militants launched an attack", "the Taliban claimed the bombing"
-        if noun.dep_ == "dobj":
-            subj = subject_of(governor)
-            if subj is not None:
-                col.agent(subj)
-        else:
-            _by_agent(col, governor)  # "the attack was carried out by a suicide bomber"
-    elif noun.dep_ == "pobj" and governor.lower_ == "under" and governor.head.lemma_.lower() == "come":
-        # "the convoy came under attack"
-        subj = subject_of(governor.head)
-        if subj is not None:
-            col.patient(subj)
-    elif noun.dep_ in ("dobj", "pobj") and clause_verb(noun).lemma_.lower() in lex.target_subject_verbs:
-        # "the governor survived an assassination attempt", "escaped unhurt from a drone attack"
-        subj = subject_of(clause_verb(noun))
-        if subj is not None:
-            col.patient(subj)
-    elif noun.dep_ == "pobj" and governor.dep_ == "prep" and governor.head.pos_ in ("VERB", "AUX", "NOUN"):
-        verb = governor.head
-        vlemma = verb.lemma_.lower()
-        if governor.lower_ == "for" and vlemma == "responsibility":
-            # "IS claimed responsibility for the attack", "responsibility ... was claimed by IS"
-            claim = verb.head
-            subj = subject_of(claim) if claim.pos_ == "VERB" else None
-            if subj is not None:
-                col.agent(subj)
-            elif claim.pos_ == "VERB":
-                _by_agent(col, claim)
-        elif governor.lower_ == "among" and verb.pos_ in ("VERB", "AUX"):
-            # "two policemen were among the dead": the subject is one of them
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None:
-                col.harm = col.harm or noun.lemma_.lower() in HARM_LEMMAS
-                col.patient(subj)
-        elif governor.lower_ in ("for", "of") and vlemma in _BLAME_VERBS:
-            # "Kyiv blamed Moscow for the attack", "Russia was accused of the bombing": the one blamed
-            for child in verb.children:
-                if child.dep_ in ("dobj", "nsubjpass"):
-                    col.agent(child)
-        elif verb.pos_ in ("VERB", "AUX") and governor.lower_ in ("in", "during"):
-            # "three soldiers were killed in the attack", "five died in the blast", "rebels killed five
-            # soldiers in an ambush"
-            col.harm = True
-            active_harm = vlemma in HARM_LEMMAS and vlemma not in SUBJECT_DIES
-            for child in verb.children:
-                if is_victim(child, vlemma) and (child.dep_ != "dobj" or active_harm):
-                    col.patient(child)
-            subj = subject_of(verb) if active_harm else None
-            if subj is not None:
-                col.agent(subj)
-
-
-def _by_agent(col: _Collector, verb: Token) -> None:
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    obj = pobj(agent) if agent is not None else None
-    if obj is not None:
-        col.agent(obj)
 
 
 def _incident_victims(col: _Collector, head: Token) -> None:
@@ -349,22 +305,28 @@ def _incident_victims(col: _Collector, head: Token) -> None:
         col.merge(sub.roles)
 
 
-def event_roles(head: Token) -> EventRoles:
-    """The role fillers of the event whose trigger's head token is `head`."""
+def event_roles(head: Token, incident: bool = True) -> EventRoles:
+    """The role fillers of the event whose trigger's head token is `head`; with `incident`, the victims of
+    the other harm verbs of its incident too (an event mention covers its incident)."""
     harm = head.lemma_.lower() in HARM_LEMMAS
-    col = _Collector(harm)
+    col = _Collector(harm, incident)
     if head.pos_ in ("VERB", "AUX"):
         _verb_roles(col, head)
-    else:
-        _noun_roles(col, head)
+    elif not (head.pos_ == "ADJ" and adjective_roles(col, head)):
+        noun_roles(col, head, _verb_roles)
         r = col.roles
         verb = near_verb(head)
         subject_of_other = head.dep_ == "nsubj" and verb is not None and not harms(verb)
-        if verb is not None and not subject_of_other and not (r.attackers or r.targets or r.victims):
-            # "attacked a checkpoint with grenades", "killed by a roadside bomb": a noun that names only the
-            # weapon or the event takes its clause's roles
-            col.merge(event_roles(verb))
-    _incident_victims(col, head)
+        # "attacked a checkpoint with grenades", "killed by a roadside bomb": a noun that names only the
+        # weapon or the event takes its clause's roles; read per trigger (no incident), an event noun keeps
+        # to its own phrase: in "soldiers fought in the war" or "he suffered injuries" the verb's subject and
+        # object belong to the verb's event
+        own_phrase_only = not incident and not is_weapon(head)
+        empty = not (r.attackers or r.targets or r.victims)
+        if verb is not None and not subject_of_other and empty and not own_phrase_only:
+            col.merge(event_roles(verb, incident))
+    if incident:
+        _incident_victims(col, head)
     return col.roles
 
 

@@ -133,6 +133,10 @@ def pobj(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
+# Verbs that name the perpetrator as their object: "blamed Moscow for the attack"
+BLAME_VERBS = {"blame", "accuse", "suspect", "hold", "charge", "convict", "implicate"}
+
+
 def subject_of(verb: Token) -> Token | None:
     """The verb's active subject, inherited from the verb it is coordinated with or complements."""
     current = verb
@@ -140,8 +144,15 @@ def subject_of(verb: Token) -> Token | None:
         subj = next((c for c in current.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None:
             return subj
+        prep = current.head
+        if current.dep_ == "pcomp" and current.tag_ == "VBG" and prep.head.pos_ in ("VERB", "AUX"):
+            # "was arrested for bombing", "accused the rebels of killing" (not the active subject of "withdrew
+            # after attacking": measured, often no attacker)
+            main = prep.head
+            role = "dobj" if main.lemma_.lower() in BLAME_VERBS else "nsubjpass"
+            return next((c for c in main.children if c.dep_ == role), None)
         participle = current.dep_ == "advcl" and current.tag_ == "VBG"  # "..., killing 49 people"
-        if (current.dep_ in ("conj", "xcomp") or participle) and current.head is not current:
+        if (current.dep_ in ("conj", "xcomp") or participle) and current.head != current:
             # "stormed the hotel and killed five"; "tried to kill"; but a passive conjunct keeps its own
             if any(c.dep_ == "nsubjpass" for c in current.children):
                 return None
@@ -154,7 +165,7 @@ def subject_of(verb: Token) -> Token | None:
 def phrase_head(noun: Token) -> Token:
     """The head of the noun phrase a trigger noun sits in: "assassination" in "an assassination attempt"
     stands where "attempt" stands in the clause."""
-    while noun.dep_ in ("compound", "amod") and noun.head is not noun and noun.head.pos_ in ("NOUN", "PROPN"):
+    while noun.dep_ in ("compound", "amod") and noun.head != noun and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
     return noun
 
@@ -193,7 +204,7 @@ def is_victim(child: Token, verb_lemma: str) -> bool:
 def bare_participle(verb: Token) -> bool:
     """A past participle with no auxiliary of its own, coordinated with a passive: an elided "were"."""
     return (
-        verb.tag_ == "VBN"
+        verb.tag_ in ("VBN", "VBD")  # the tagger often reads "five others wounded" as a past tense
         and verb.dep_ == "conj"
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         and any(c.dep_ == "auxpass" for c in verb.head.children)
@@ -207,20 +218,20 @@ def incident_verbs(head: Token) -> list[Token]:
     subject is another actor's act, not this incident."""
     verb = head
     for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
             break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return []
     # "the bombing, which killed 30 people": a relative clause on the trigger noun tells its harm
-    chain = [head, verb] if head is not verb else [verb]
+    chain = [head, verb] if head != verb else [verb]
     while len(chain) < 4 and chain[-1].dep_ in ("advcl", "conj") and chain[-1].head.pos_ in ("VERB", "AUX"):
         chain.append(chain[-1].head)
     found: list[Token] = []
     for v in chain:
-        clauses = [c for c in v.children if c.dep_ == "advcl" or (c.dep_ == "relcl" and v is head)]
+        clauses = [c for c in v.children if c.dep_ == "advcl" or (c.dep_ == "relcl" and v == head)]
         for c in [v, *v.conjuncts, *clauses, *(x for cl in clauses for x in cl.conjuncts)]:
-            if c is head or c in found or c.pos_ not in ("VERB", "AUX"):
+            if c == head or c in found or c.pos_ not in ("VERB", "AUX"):
                 continue
             lemma = c.lemma_.lower()
             leaves_dead = lemma == "leave" and any(g.lower_ in _LEFT_STATES for g in c.children)
@@ -240,13 +251,37 @@ _LEFT_STATES = {"dead", "injured", "wounded", "killed", "hurt"}
 def near_verb(noun: Token) -> Token | None:
     """The verb a noun trigger hangs on, directly or through a preposition ("with rifle fire and grenades":
     through the first conjunct too); not a verb of speech."""
-    while noun.dep_ == "conj" and noun.head is not noun and noun.head.pos_ in ("NOUN", "PROPN"):
+    while noun.dep_ == "conj" and noun.head != noun and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
     for verb in (noun.head, noun.head.head):
-        if verb.pos_ in ("VERB", "AUX") and verb is not noun:
+        if verb.pos_ in ("VERB", "AUX") and verb != noun:
             if verb.lemma_.lower() in load_role_lexicon().speech_verbs or verb.lemma_ == "be":
                 return None  # "said ...", "were among the dead": the verb tells no role of the event
             return verb
         if verb.dep_ != "prep":
             break
     return None
+
+
+# Verbs fought between two sides: "clashed with police", "fought with rebels"
+TWO_SIDED_VERBS = {"clash", "fight", "battle", "skirmish", "engage", "exchange"}
+
+
+def names_people(noun: Token) -> bool:
+    """A noun that names people: a name, a pronoun, a person noun, or a counted noun ("five")."""
+    if noun.pos_ in ("PROPN", "PRON", "NUM") or noun.ent_type_:
+        return True
+    if noun.lemma_.lower() in load_role_lexicon().person_nouns | PERPETRATOR_NOUNS:
+        return True
+    return any(c.dep_ == "nummod" for c in noun.children)
+
+
+def names_someone(tok: Token) -> bool:
+    """A noun that names a person or a group, not a place or a thing."""
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in load_role_lexicon().person_nouns | PERPETRATOR_NOUNS
+
+
+# Adjectives that say someone was hurt, whatever the lemmatizer makes of them
+HURT_STATES = {"dead", "injured", "wounded", "killed", "hurt", "slain", "maimed"}

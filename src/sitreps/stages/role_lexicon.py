@@ -27,6 +27,7 @@ class RoleLexicon:
     possessor_nouns: frozenset[str] = frozenset()
     target_subject_verbs: frozenset[str] = frozenset()
     weapon_seizure_verbs: frozenset[str] = frozenset()
+    attack_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +51,7 @@ def load_role_lexicon() -> RoleLexicon:
         possessor_nouns=words("possessor_nouns"),
         target_subject_verbs=words("target_subject_verbs"),
         weapon_seizure_verbs=words("weapon_seizure_verbs"),
+        attack_verbs=words("attack_verbs"),
     )
 
 
