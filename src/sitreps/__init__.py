@@ -4,6 +4,7 @@ The Python API mirrors the command line:
 
     import sitreps
     result = sitreps.extract(text, published="2015-10-10")   # what `sitreps extract FILE` prints
+    args = sitreps.arguments(text, "killed")                  # `sitreps arguments FILE --trigger killed`
     report = sitreps.ingest(["samples/"], db="sitreps.db")    # `sitreps ingest samples/`
     rows = sitreps.events(db="sitreps.db", country="Syria")    # `sitreps events --country Syria`
     sitreps.export(db="sitreps.db", format="geojson", out="out/events.geojson")
@@ -23,6 +24,7 @@ DEFAULT_DB = "sitreps.db"
 if TYPE_CHECKING:
     from sitreps.model import ArticleAnalysis, Event
     from sitreps.pipeline import IngestReport
+    from sitreps.stages.trigger_arguments import TriggerArguments
 
 
 def _as_date(value: date | str | None) -> date | None:
@@ -40,6 +42,39 @@ def extract(
 
     article = Article(text=text, title=title, outlet=outlet, url=url, path="<text>")
     return analyse(article, published=_as_date(published))
+
+
+def trigger_chars(text: str, trigger: str | tuple[int, int], occurrence: int = 1) -> tuple[int, int]:
+    """Characters of an event word: a (start, end) pair as given, or the `occurrence`-th whole-word match of
+    `trigger` (case-insensitive). ValueError when the text has no such word."""
+    import re
+
+    if not isinstance(trigger, str):
+        start, end = trigger
+        if not 0 <= start < end <= len(text):
+            raise ValueError(f"trigger span {start}:{end} is outside the text (0:{len(text)})")
+        return start, end
+    found = list(re.finditer(rf"(?<!\w){re.escape(trigger.strip())}(?!\w)", text, re.IGNORECASE))
+    if not trigger.strip() or len(found) < occurrence or occurrence < 1:
+        raise ValueError(f"the text has no occurrence {occurrence} of {trigger!r} ({len(found)} found)")
+    return found[occurrence - 1].span()
+
+
+def arguments(
+    text: str, trigger: str | tuple[int, int], occurrence: int = 1, published: date | str | None = None
+) -> TriggerArguments:
+    """Who did the event a given word names, to whom, where and with what (for a trigger that your own
+    event detector found, or any event word of the text): `trigger` is the word itself (its
+    `occurrence`-th match) or its (start, end) characters. Every filler is a span of `text`."""
+    from sitreps.model import Article
+    from sitreps.nlp import parse
+    from sitreps.pipeline import analyse
+    from sitreps.stages.trigger_arguments import trigger_arguments
+
+    start, end = trigger_chars(text, trigger, occurrence)
+    doc = parse(text)
+    analysis = analyse(Article(text=text, path="<text>"), published=_as_date(published), doc=doc)
+    return trigger_arguments(doc, analysis, start, end)
 
 
 def ingest(

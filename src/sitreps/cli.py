@@ -133,6 +133,40 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_arguments(args: argparse.Namespace) -> int:
+    """The fillers of one event word of a report (`sitreps.arguments`)."""
+    import dataclasses
+
+    from sitreps import arguments, trigger_chars
+    from sitreps.readers import iter_articles
+
+    items = list(iter_articles([args.file]))
+    article = next((i for i in items if not isinstance(i, ItemError)), None)
+    if article is None:
+        reason = items[0].reason if items else "no report in the file"
+        _console(stderr=True).print(f"[red]error[/red] {args.file}: {reason}")
+        return 1
+    try:
+        trigger = tuple(int(x) for x in args.span.split(":", 1)) if args.span else args.trigger
+        start, end = trigger_chars(article.text, trigger, args.occurrence)  # type: ignore[arg-type]
+        found = arguments(article.text, (start, end), published=article.published)
+    except ValueError as exc:
+        _console(stderr=True).print(f"[red]error[/red] {exc}")
+        return 2
+    roles = {f.name: [to_jsonable(s) for s in getattr(found, f.name)] for f in dataclasses.fields(found)}
+    if args.json:
+        print(json.dumps({"trigger": {"start": start, "end": end, "text": article.text[start:end]}} | roles,
+                         ensure_ascii=False, indent=2))  # fmt: skip
+        return 0
+    table = Table(title=f"arguments of {article.text[start:end]!r} at {start}:{end}")
+    table.add_column("role")
+    table.add_column("fillers")
+    for role, spans in roles.items():
+        table.add_row(role, "; ".join(f"{s['text']} ({s['start']}:{s['end']})" for s in spans) or "-")
+    _console().print(table)
+    return 0
+
+
 def _analysis_json(analysis: ArticleAnalysis) -> dict:
     art: Article = analysis.article
     return {
@@ -371,6 +405,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", type=_date_arg, help="publication date when the file has none")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("arguments", help="who did it, to whom, where, with what: one event word's fillers")
+    p.add_argument("file", help="a report: .txt, .jsonl, .html, .rss/.atom or .warc (its first article)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--trigger", help="the event word or phrase, e.g. 'killed' or 'the attack'")
+    which.add_argument("--span", help="the event word's characters, START:END")
+    p.add_argument("--occurrence", type=int, default=1, help="which match of --trigger (default: the first)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(func=cmd_arguments)
 
     p = sub.add_parser("ingest", help="read files, folders or globs into the database and fuse events")
     p.add_argument("paths", nargs="+")
