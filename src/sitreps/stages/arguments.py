@@ -225,7 +225,7 @@ def _actor_roles(
     verb = governing_verb(head)
     # the open-class role fillers first ("rebels" as the by-agent, "soldiers" as the passive subject), then
     # the older clause heuristics for what they leave empty
-    a1 = _actor_within(roles.attackers, actors)
+    a1 = _actor_within(roles.attackers, actors) or _speaker_as_attacker(verb, roles.attackers, actors)
     a2 = _actor_within([*roles.targets, *roles.victims], actors)
     if head.pos_ in ("NOUN", "PROPN"):
         # "Russian air strikes", "IS attack", "strikes on Aleppo", "raids against rebels"
@@ -238,6 +238,11 @@ def _actor_roles(
                 a1 = actor_in(child, actors)
     # "the governor survived an attack", "police foiled a bombing": the subject met the event, not made it
     bystander = head.pos_ in ("NOUN", "PROPN") and verb.lemma_.lower() in load_role_lexicon().bystander_verbs
+    # "The bombings continued overnight, residents said" parsed with the event noun as a subject of "said":
+    # the verb's other subject is the speaker, not the attacker
+    bystander = bystander or (
+        head.dep_ == "nsubj" and head.head == verb and verb.lemma_.lower() in load_role_lexicon().speech_verbs
+    )
     for child in verb.children:
         if (
             child.dep_ == "nsubj"
@@ -309,6 +314,25 @@ def _actor_within(spans: Sequence[TextSpan], actors: Sequence[ActorMention]) -> 
             if overlaps(span, am.span.start, am.span.end):
                 return am
     return None
+
+
+# a pronoun that stands for the speaker of the clause it sits in ("the army said it shelled", "Hezbollah said
+# its fighters attacked"); persons ("he", "she") are left alone: a commander's "he" is rarely his army
+_SPEAKER_PRONOUNS = {"it", "its", "they", "their", "we", "our"}
+
+
+def _speaker_as_attacker(
+    verb: Token, attackers: Sequence[TextSpan], actors: Sequence[ActorMention]
+) -> ActorMention | None:
+    """The speaker of "X said it/they/its fighters did Y" as Y's attacker: the attacker the parse reads is a
+    pronoun (or its possessive) and the clause is the object of a speech verb whose subject is an actor."""
+    if not any(s.text.split()[0].lower() in _SPEAKER_PRONOUNS for s in attackers if s.text.split()):
+        return None
+    speech = verb.head
+    if verb.dep_ != "ccomp" or speech.lemma_.lower() not in load_role_lexicon().speech_verbs:
+        return None
+    subject = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+    return actor_in(subject, actors) if subject is not None else None
 
 
 def _token_ids(doc: Doc, span: TextSpan) -> list[int]:
