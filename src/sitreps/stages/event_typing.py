@@ -136,7 +136,7 @@ def refine(
         # "missiles fired from the Caspian Sea", "a role reinforcing the front": a participle that describes
         # a noun, not a telling of what happened
         return ""
-    clause = [head, *[a for a in head.ancestors if a.pos_ in ("VERB", "AUX")][:1]]
+    clause = [head, next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), head)]
     if {c.lower_ for t in clause for c in t.children} & tl.habitual_adverbs:
         return ""  # "we always fix the target": what is done as a rule, not an event
     doers = subjects(head) + (subjects(head.head) if head.pos_ == "NOUN" else [])

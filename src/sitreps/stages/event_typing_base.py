@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 
 import yaml
@@ -48,9 +49,15 @@ def load_typing_lexicon() -> TypingLexicon:
                     particles.setdefault(verb, set()).update(str(w).lower() for w in words or [])
             elif isinstance(value, list):
                 lists.setdefault(key, set()).update(str(w).lower() for w in value)
-    return TypingLexicon(
+    tl = TypingLexicon(
         {k: frozenset(v) for k, v in lists.items()}, {k: frozenset(v) for k, v in particles.items()}
     )
+    # each list also as a plain attribute: `tl.weapon_nouns` then skips `__getattr__` (a Python call per
+    # read, tens of thousands per corpus); the dataclass's fields are left as they are
+    for key, value in tl.lists.items():
+        if key not in ("lists", "disrupt_particles"):
+            object.__setattr__(tl, key, value)
+    return tl
 
 
 def sentence_words(sent: Span) -> str:
@@ -87,6 +94,26 @@ def has_any(words: str, items: Iterable[str]) -> bool:
         return False
     # a word without a space is whole in `words` exactly when it is one of its space-separated pieces
     return any((w in pieces) if " " not in w else (f" {w} " in words) for w in items)
+
+
+# per phrase set (by id, the set kept to check it: equal sets built differently may iterate in another order)
+_PHRASE_FIRSTS: dict[int, tuple[frozenset[str], frozenset[str], tuple[tuple[str, str, str], ...]]] = {}
+
+
+def phrases_in(words: str, phrases: frozenset[str]) -> list[str]:
+    """The phrases of `phrases` that occur as whole words in `words` (see `sentence_words`), in the set's
+    own iteration order: only those whose first word is one of the pieces of `words` are searched."""
+    entry = _PHRASE_FIRSTS.get(id(phrases))
+    if entry is None or entry[0] is not phrases:
+        # (first word, " phrase ", phrase) in the set's order; a leading space makes the first word ""
+        rows = tuple((p.split(" ")[0], f" {p} ", p) for p in phrases)
+        if len(_PHRASE_FIRSTS) > 256:
+            _PHRASE_FIRSTS.clear()
+        entry = _PHRASE_FIRSTS[id(phrases)] = (phrases, frozenset(r[0] for r in rows), rows)
+    pieces = _pieces(words)
+    if entry[1].isdisjoint(pieces):
+        return []
+    return [p for first, padded, p in entry[2] if first in pieces and padded in words]
 
 
 @lru_cache(maxsize=4096)
@@ -175,7 +202,7 @@ def lemmas(tokens: Iterable[Token]) -> set[str]:
 def verbs_over(token: Token, depth: int = 3) -> list[Token]:
     """The token if it is a verb, and the verbs above it (nearest first)."""
     out = [token] if token.pos_ in ("VERB", "AUX") else []
-    for anc in list(token.ancestors)[:depth]:
+    for anc in islice(token.ancestors, depth):
         if anc.pos_ in ("VERB", "AUX"):
             out.append(anc)
     return out

@@ -6,6 +6,8 @@ it ("condemned the attack"). The words live in `data/event_typing.yaml`."""
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Span, Token
 
 from sitreps.stages.event_typing_base import (
@@ -101,7 +103,7 @@ def chemical_attack(head: Token, words: str, tl: TypingLexicon) -> bool:
     nor only an accusation ("accused the regime of using chemical weapons")."""
     if has_any(words, tl.accident_words) and not has_any(words, tl.chemical_delivery):
         return False
-    governors = {a.lemma_.lower() for a in list(head.ancestors)[:4]}
+    governors = {a.lemma_.lower() for a in islice(head.ancestors, 4)}
     if governors & (tl.talk_governors | tl.attribution_governors | tl.chemical_non_use):
         return False
     return not has_any(words, tl.chemical_non_use) or has_any(words, tl.chemical_delivery)
@@ -139,7 +141,7 @@ def coup_or_jailbreak(head: Token, words: str, tl: TypingLexicon) -> bool:
 def found_dead(head: Token, tl: TypingLexicon) -> bool:
     """A killing told only as what befell bodies found: "the body of a journalist killed by gunmen was
     discovered" (the news is the discovery, ACLED's "Other")."""
-    for anc in list(head.ancestors)[:3]:
+    for anc in islice(head.ancestors, 3):
         if anc.lemma_.lower() in tl.body_nouns:
             finder = anc.head
             return anc.dep_ in ("nsubjpass", "dobj", "nsubj") and finder.lemma_.lower() in tl.finding_verbs
@@ -164,7 +166,7 @@ def attributed(trigger: Trigger, tl: TypingLexicon) -> bool:
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
     if head.pos_ != "NOUN" or not definite:
         return False
-    return any(anc.lemma_.lower() in tl.attribution_governors for anc in list(head.ancestors)[:3])
+    return any(anc.lemma_.lower() in tl.attribution_governors for anc in islice(head.ancestors, 3))
 
 
 _STRIKES = {"@strike", "Air/drone strike", "Shelling/artillery/missile attack"}
@@ -182,7 +184,7 @@ def activity_changed(head: Token, sub: str, tl: TypingLexicon) -> bool:
     if head.dep_ not in ("dobj", "nsubjpass"):
         return False  # "calls for a halt to air strikes" is a demand, not a change
     verb = head.head
-    urged = any(a.lemma_.lower() in tl.proposal_governors for a in list(verb.ancestors)[:2])
+    urged = any(a.lemma_.lower() in tl.proposal_governors for a in islice(verb.ancestors, 2))
     if verb.pos_ != "VERB" or urged:
         return False  # "urged Russia to halt its strikes"
     vlemma = verb.lemma_.lower()

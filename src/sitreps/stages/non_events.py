@@ -27,6 +27,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from sitreps.stages.event_typing import sentence_words
+from sitreps.stages.event_typing_base import has_any, phrases_in
 from sitreps.stages.place_cues import token_table
 
 KINDS = ("ATTRIB", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "ORG_CRIME", "DIPLO")
@@ -135,8 +136,10 @@ def load_non_event_lexicon() -> NonEventLexicon:
 # --- reading one sentence --------------------------------------------------------------------------------
 
 
-def _has(words: str, items: Iterable[str]) -> bool:
-    return any(f" {w} " in words for w in items)
+def _has(words: str, items: frozenset[str]) -> bool:
+    # `has_any`: single words by set, phrases only where their first word occurs (same answer as a search
+    # for each " w " in `words`)
+    return has_any(words, items)
 
 
 def _is_gunfire(tok: Token, lex: NonEventLexicon) -> bool:
@@ -236,9 +239,12 @@ def _sentence_scores(sent: Span, lex: NonEventLexicon) -> dict[str, tuple[float,
     weighable = []
     table = token_table(sent.doc)
     lower, lemma, doc = table.lower, table.lemma, sent.doc
-    for i in range(sent.start, sent.end):
-        if lower[i] in vocab or lemma[i] in vocab:
-            weighable.append((doc[i], {lower[i], lemma[i]}))
+    start, end = sent.start, sent.end
+    # most sentences hold no cue word at all: two set tests before any per-word loop
+    if not (vocab.isdisjoint(lower[start:end]) and vocab.isdisjoint(lemma[start:end])):
+        for i in range(start, end):
+            if lower[i] in vocab or lemma[i] in vocab:
+                weighable.append((doc[i], {lower[i], lemma[i]}))
     for kind, cues in lex.kinds.items():
         score, found = 0.0, []
         for tok, keys in weighable:
@@ -246,10 +252,9 @@ def _sentence_scores(sent: Span, lex: NonEventLexicon) -> dict[str, tuple[float,
             if w:
                 score += w
                 found.append(tok.lower_)
-        for phrase in cues.phrases:
-            if f" {phrase} " in words:
-                score += STRONG
-                found.append(phrase)
+        for phrase in phrases_in(words, cues.phrases):
+            score += STRONG
+            found.append(phrase)
         if found and _has(words, cues.bonus_with):
             score += WEAK  # "heavy rains killed 12", "condemned the bombing"
         if found and kind == "ATTRIB" and sent.root.lemma_.lower() in lex.attribution_roots:

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 
 import yaml
@@ -195,9 +196,10 @@ def _timed_clause(head: Token, chain: list[Token]) -> int | None:
     there is none."""
     path = [head, *head.ancestors]
     for tok in path:
-        marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in _TIME_MARKS]
-        timed = tok.dep_ == "advcl" and bool(marks)
-        timed = timed or (tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in _TIME_MARKS)
+        # the children are read only for a clause (a Token per child)
+        dep = tok.dep_
+        timed = dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children)
+        timed = timed or (dep in ("pobj", "pcomp") and tok.head.lower_ in _TIME_MARKS)
         if timed:
             above = set(tok.ancestors)
             return next((k for k, anc in enumerate(chain) if anc in above), len(chain))
@@ -215,7 +217,7 @@ def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
     head = trigger.head
     verb = governing_verb(head)
     # "despite 10 days of Russian air strikes": the trigger is the backdrop of another event
-    for anc in [head, *list(head.ancestors)[:3]]:
+    for anc in [head, *islice(head.ancestors, 3)]:
         if anc.dep_ == "prep" and anc.lower_ in lexicon.background_preps:
             return "background"
         if anc.pos_ in ("VERB", "AUX"):
@@ -223,17 +225,19 @@ def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
             if any(c.dep_ == "mark" and c.lower_ in lexicon.background_preps for c in anc.children):
                 return "background"
             break
+    # the verb's children, read by four tests below: one Token per child, once
+    verb_kids = list(verb.children)
     # "is frequently targeted by drones", "has fought for years": a habit or a long campaign, not an event
-    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb_kids):
         return "habitual"
-    for c in verb.children:
+    for c in verb_kids:
         if c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_ in _LONG_PERIODS for g in c.children):
             return "habitual"
     # "came in without a fight"
     if head.dep_ == "pobj" and head.head.lower_ == "without":
         return "negated"
     # "have detained thousands since the war began", "has killed 250,000 since 2011": a running total
-    for child in verb.children:
+    for child in verb_kids:
         opener = child.lower_ if child.dep_ == "prep" else ""
         if child.dep_ == "advcl":
             opener = next((c.lower_ for c in child.children if c.dep_ == "mark"), "")
@@ -244,8 +248,9 @@ def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
     told_event = head is not verb and head.dep_ in ("nsubj", "nsubjpass") and _definite(head)
     # ... unless the verb tells whether it happens at all ("the offensive will begin next week")
     told_event = told_event and verb.lemma_.lower() not in lexicon.occurrence_verbs
-    for tok in (head,) if told_event else (head, verb):
-        for child in tok.children:
+    head_kids = verb_kids if head is verb else list(head.children)
+    for kids in (head_kids,) if told_event else (head_kids, verb_kids):
+        for child in kids:
             if child.dep_ == "neg" or child.lower_ in ("never",):
                 return "negated"
             if child.dep_ == "aux" and child.lower_ in lexicon.modal_aux:
@@ -253,7 +258,7 @@ def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
             if child.dep_ == "det" and child.lower_ == "no":
                 return "negated"
     # "announced it would launch an offensive", "threatened to strike", "denied attacking"
-    ancestor_chain = [verb, *list(verb.ancestors)[:3]]
+    ancestor_chain = [verb, *islice(verb.ancestors, 3)]
     # "they feared more attacks after gunmen killed a farmer", "planned the attack before striking the hotel":
     # a clause of time tells what happened; the fear or plan above it does not reach it
     realis = _timed_clause(head, ancestor_chain)
@@ -274,9 +279,10 @@ def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
         if lemma in lexicon.hypothetical_governors and anc is not head and not (k and conj_only):
             # "attempted to seize the base": fighting for ground that was not taken
             return "attempted" if lemma in lexicon.attempt_governors else "hypothetical"
-        modal = any(c.dep_ == "aux" and c.lower_ in lexicon.modal_aux for c in anc.children)
-        # the trigger sits in the complement of a modal verb: "would seek to capture"
-        if modal and anc is not verb and (head.dep_ in ("xcomp", "dobj", "ccomp") or verb.dep_ == "xcomp"):
+        # the trigger sits in the complement of a modal verb above its own: "would seek to capture" (the
+        # children are read only for such a verb)
+        complement = anc is not verb and (head.dep_ in ("xcomp", "dobj", "ccomp") or verb.dep_ == "xcomp")
+        if complement and any(c.dep_ == "aux" and c.lower_ in lexicon.modal_aux for c in anc.children):
             return "hypothetical"
     # "80 to 90 percent of Russian strikes", "the vast majority of Russian strikes"
     if head.pos_ == "NOUN" and head.tag_ in ("NNS", "NNPS"):
