@@ -24,6 +24,7 @@ TEXTS = {
     "hotel": "Gunmen stormed the hotel, firing assault rifles, and killed 20 guests.",
     "seized": "Police seized two rifles after the gunmen killed two guards.",
     "airstrikes": "Russian airstrikes hit a market in Idlib on Monday.",
+    "marathon": "Two people died in the Boston Marathon bombing and their attack on the convoy failed.",
     "invaded": "The United States invaded Iraq in 2003.",
 }
 
@@ -108,10 +109,12 @@ def test_a_trigger_without_its_own_weapon_takes_the_sentence_s(read) -> None:
     assert _args(read, "seized", "killed")["weapons"] == []  # rifles seized were not used
 
 
-def test_a_modifier_is_no_attacker_mention(read) -> None:
+def test_a_modifier_is_an_attacker_only_when_it_names_an_actor(read) -> None:
     strikes = _args(read, "airstrikes", "airstrikes")
-    assert strikes["attackers"] == []  # "Russian" describes the strikes
+    assert strikes["attackers"] == ["Russian"]  # a known actor: Russia's forces made the strikes
     assert strikes["places"] == ["Idlib"]
+    assert _args(read, "marathon", "bombing")["attackers"] == []  # the event's name, not who bombed
+    assert _args(read, "marathon", "attack")["attackers"] == []  # an unresolved "their" names nobody
 
 
 def test_a_place_attacked_is_a_target(read) -> None:
