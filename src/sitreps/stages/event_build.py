@@ -22,6 +22,7 @@ from sitreps.stages import event_typing, toll_sides
 from sitreps.stages.arguments import event_places, trigger_distance
 from sitreps.stages.event_places import AWAY, place_rank, trigger_places
 from sitreps.stages.event_roles import EventRoles, event_roles, is_weapon, load_role_lexicon, noun_phrase
+from sitreps.stages.role_grammar import REFLEXIVES
 from sitreps.stages.triggers import Lexicon, Trigger, TriggerRule, governing_verb, unreal_reason
 
 REMOTE = event_typing.REMOTE
@@ -30,7 +31,6 @@ CIVILIAN_WORDS = {
     "woman", "women", "worshipper", "worshippers", "farmer", "farmers", "student", "students",
     "passenger", "passengers", "family", "families", "displaced", "refugees", "patients", "pupils",
 }  # fmt: skip
-_REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"}
 _ATTEMPTED_CAPTURE = TriggerRule("Armed clash", "weak")
 # How far back (in sentences) an undated or unplaced event may inherit its date, place or weapon.
 CONTEXT_WINDOW = 2
@@ -188,7 +188,7 @@ def trigger_roles(trig: Trigger) -> EventRoles:
 def _without_reflexives(roles: EventRoles) -> EventRoles:
     """ "A bomber blew himself up": the reflexive object is the attacker again, not a victim."""
     for key in ("targets", "victims"):
-        setattr(roles, key, [s for s in getattr(roles, key) if s.text.lower() not in _REFLEXIVES])
+        setattr(roles, key, [s for s in getattr(roles, key) if s.text.lower() not in REFLEXIVES])
     return roles
 
 

@@ -11,6 +11,8 @@ from sitreps.stages.role_lexicon import is_non_participant, is_physical_target, 
 
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
 PRONOUNS_SKIPPED = {"it", "its", "this", "these", "those", "what", "there", "itself"}
+# "a bomber blew himself up": the reflexive object is the attacker again, never a victim or target
+REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"}
 # Verbs and nouns whose patient is killed or injured (a victim) rather than only attacked (a target)
 HARM_LEMMAS = {
     "kill", "injure", "wound", "murder", "assassinate", "execute", "behead", "massacre", "slay", "hurt",

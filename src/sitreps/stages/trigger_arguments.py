@@ -37,8 +37,7 @@ from sitreps.model import ArticleAnalysis, TextSpan
 from sitreps.stages.arguments import span_root
 from sitreps.stages.event_places import place_for_verb
 from sitreps.stages.event_roles import EventRoles, event_roles, is_weapon, load_role_lexicon, noun_phrase
-
-_REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"}
+from sitreps.stages.role_grammar import REFLEXIVES
 
 
 @dataclass
@@ -69,8 +68,8 @@ def trigger_arguments(
     roles = _trigger_roles(head)
     out = TriggerArguments(
         attackers=[a for a in roles.attackers if not _names_by_modifier(doc, a) or _names_actor(analysis, a)],
-        targets=[s for s in [*roles.targets, *roles.place_targets] if s.text.lower() not in _REFLEXIVES],
-        victims=[s for s in roles.victims if s.text.lower() not in _REFLEXIVES],
+        targets=[s for s in [*roles.targets, *roles.place_targets] if s.text.lower() not in REFLEXIVES],
+        victims=[s for s in roles.victims if s.text.lower() not in REFLEXIVES],
         physical_targets=list(roles.physical_targets),
         weapons=list(roles.weapons) or weapon_nearby(head),
     )
