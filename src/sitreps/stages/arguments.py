@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from sitreps.model import ActorMention, Claim, PlaceMention, TextSpan
 from sitreps.stages.event_roles import EventRoles, event_roles
+from sitreps.stages.role_grammar import EVENT_NOUNS
 from sitreps.stages.role_lexicon import load_role_lexicon
 from sitreps.stages.triggers import Trigger, governing_verb
 
@@ -175,6 +176,26 @@ def describes_another(doc: Doc, pm: PlaceMention, others: Sequence[PlaceMention]
     return False
 
 
+_AREAS = {"admin1": "admin1", "admin2": "admin2"}
+
+
+def contains_another(pm: PlaceMention, others: Sequence[PlaceMention]) -> bool:
+    """A province or district that holds another place of the sentence only situates it, whatever the
+    parse attached it to ("recaptured the town of Morek in Hama province": one event, in Morek)."""
+    area = pm.place
+    field = _AREAS.get(area.feature_type) if area is not None else None
+    if area is None or field is None or not getattr(area, field):
+        return False
+    return any(
+        o is not pm
+        and o.place is not None
+        and o.place.feature_type not in ("country", "admin1", "region")
+        and o.place.country_code == area.country_code
+        and getattr(o.place, field) == getattr(area, field)
+        for o in others
+    )
+
+
 def event_places(
     doc: Doc, places: Sequence[PlaceMention], actor_spans: Sequence[TextSpan], sentence: int
 ) -> list[PlaceMention]:
@@ -190,6 +211,7 @@ def event_places(
         and not is_metonym(doc, p)
     ]
     kept = [p for p in usable if not describes_another(doc, p, usable)]
+    kept = [p for p in kept if not contains_another(p, kept)]
     not_origin = [p for p in kept if not is_origin(doc, p)]
     return not_origin or kept
 
@@ -225,7 +247,7 @@ def _actor_roles(
     verb = governing_verb(head)
     # the open-class role fillers first ("rebels" as the by-agent, "soldiers" as the passive subject), then
     # the older clause heuristics for what they leave empty
-    a1 = _actor_within(roles.attackers, actors) or _speaker_as_attacker(verb, roles.attackers, actors)
+    a1 = _actor_within(roles.attackers, actors) or _speaker_as_attacker(verb, actors)
     a2 = _actor_within([*roles.targets, *roles.victims], actors)
     if head.pos_ in ("NOUN", "PROPN"):
         # "Russian air strikes", "IS attack", "strikes on Aleppo", "raids against rebels"
@@ -321,18 +343,24 @@ def _actor_within(spans: Sequence[TextSpan], actors: Sequence[ActorMention]) -> 
 _SPEAKER_PRONOUNS = {"it", "its", "they", "their", "we", "our"}
 
 
-def _speaker_as_attacker(
-    verb: Token, attackers: Sequence[TextSpan], actors: Sequence[ActorMention]
-) -> ActorMention | None:
-    """The speaker of "X said it/they/its fighters did Y" as Y's attacker: the attacker the parse reads is a
-    pronoun (or its possessive) and the clause is the object of a speech verb whose subject is an actor."""
-    if not any(s.text.split()[0].lower() in _SPEAKER_PRONOUNS for s in attackers if s.text.split()):
+def _speaker_as_attacker(verb: Token, actors: Sequence[ActorMention]) -> ActorMention | None:
+    """The speaker of "X said it/they/its fighters did Y" as Y's attacker: the clause's subject is such a
+    pronoun (or holds one as its possessor) and the clause is the object of a speech verb whose subject is
+    an actor."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lemma_.lower() in EVENT_NOUNS:
+        return None  # "Moscow says its raids killed hundreds": the toll of the raids, told by their maker
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    pronoun = subject if subject.pos_ == "PRON" else owner
+    if pronoun is None or pronoun.lower_ not in _SPEAKER_PRONOUNS:
         return None
     speech = verb.head
     if verb.dep_ != "ccomp" or speech.lemma_.lower() not in load_role_lexicon().speech_verbs:
         return None
-    subject = next((c for c in speech.children if c.dep_ == "nsubj"), None)
-    return actor_in(subject, actors) if subject is not None else None
+    speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+    return actor_in(speaker, actors) if speaker is not None else None
 
 
 def _token_ids(doc: Doc, span: TextSpan) -> list[int]:
