@@ -176,15 +176,16 @@ def describes_another(doc: Doc, pm: PlaceMention, others: Sequence[PlaceMention]
     return False
 
 
-_AREAS = {"admin1": "admin1", "admin2": "admin2"}
+# the feature types of an area, each the Place field that names it for the places inside
+_AREAS = ("admin1", "admin2")
 
 
 def contains_another(pm: PlaceMention, others: Sequence[PlaceMention]) -> bool:
     """A province or district that holds another place of the sentence only situates it, whatever the
     parse attached it to ("recaptured the town of Morek in Hama province": one event, in Morek)."""
     area = pm.place
-    field = _AREAS.get(area.feature_type) if area is not None else None
-    if area is None or field is None or not getattr(area, field):
+    field = area.feature_type if area is not None else ""
+    if area is None or field not in _AREAS or not getattr(area, field):
         return False
     return any(
         o is not pm
