@@ -88,14 +88,24 @@ class _Collector:
         self._seen: set[tuple[str, int]] = set()
 
     def _add(self, bucket: str, tok: Token) -> None:
-        if tok.lower_ in PRONOUNS_SKIPPED or tok.pos_ in ("VERB", "AUX", "ADP") or tok.dep_ == "expl":
+        skipped = self._skipped(bucket)
+        if tok.lower_ in skipped or tok.pos_ in ("VERB", "AUX", "ADP") or tok.dep_ == "expl":
             return
         key = (bucket, tok.i)
         if key not in self._seen:
             self._seen.add(key)
             span = noun_phrase(tok)
-            if span.text and span.text.lower() not in PRONOUNS_SKIPPED:
+            if span.text and span.text.lower() not in skipped:
                 getattr(self.roles, bucket).append(span)
+
+    def _skipped(self, bucket: str) -> set[str]:
+        """Words that fill no role. Read per trigger, "it" is a target or victim like "they" ("the army
+        shelled it"; the datasets mark the pronoun); an incident's reading, which names who was hit for
+        the database, leaves it out, as it does an attacker "it" (measured: "it" as an attacker is more
+        often an event or a thing than a group)."""
+        if not self.incident and bucket in ("targets", "victims"):
+            return PRONOUNS_SKIPPED - {"it"}
+        return PRONOUNS_SKIPPED
 
     def agent(self, tok: Token) -> None:
         for c in conjuncts(antecedent(tok)):

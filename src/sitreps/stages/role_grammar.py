@@ -19,8 +19,11 @@ HARM_LEMMAS = {
     "maim", "slaughter", "lynch", "shoot", "stab", "die", "death", "killing", "assassination", "execution",
     "dead", "casualty", "injury", "torture", "beat", "hang", "strangle",
 }  # fmt: skip
-# Verbs whose subject is the one who dies: "soldiers died", "five perished"
-SUBJECT_DIES = {"die", "perish", "succumb", "drown"}
+# Verbs whose subject is the one who dies or is hurt: "soldiers died", "five perished", "two officers
+# suffered burns", "the men bled to death"
+SUBJECT_DIES = {
+    "die", "perish", "succumb", "drown", "suffer", "sustain", "fall", "bleed", "starve", "suffocate",
+}  # fmt: skip
 # Nouns that name an event, so that "the explosion killed five" has no human attacker in its subject
 EVENT_NOUNS = {
     "attack", "explosion", "blast", "bombing", "strike", "airstrike", "raid", "shelling", "ambush", "assault",
@@ -137,6 +140,11 @@ def pobj(prep: Token) -> Token | None:
 
 # Verbs that name the perpetrator as their object: "blamed Moscow for the attack"
 BLAME_VERBS = {"blame", "accuse", "suspect", "hold", "charge", "convict", "implicate"}
+# Verbs that hold someone for an event ("arrested over the bombing", "sentenced for the attack")
+SUSPECT_VERBS = {
+    "arrest", "detain", "indict", "sentence", "jail", "imprison", "prosecute", "try", "convict", "charge",
+    "suspect", "accuse", "hold", "question", "interrogate", "extradite", "execute", "hang",
+}  # fmt: skip
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -287,3 +295,68 @@ def names_someone(tok: Token) -> bool:
 
 # Adjectives that say someone was hurt, whatever the lemmatizer makes of them
 HURT_STATES = {"dead", "injured", "wounded", "killed", "hurt", "slain", "maimed"}
+
+
+# Pronouns by what they can stand for: a person, a group of people, an organisation
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
+_GROUP_NOUNS = {
+    "group", "organization", "organisation", "movement", "militia", "network", "faction", "outfit",
+}  # fmt: skip
+
+
+def referent(tok: Token, sentences_back: int = 2) -> Token | None:
+    """The noun a pronoun or a bare definite description stands for, named before it in its sentence or
+    the `sentences_back` before: "he" a person's name, "they" a group's name or people ("gunmen"), "the
+    group" an organisation's name, "the militants" the fuller "Islamist militants" or a group's name.
+    None when the token is neither, or nothing fits."""
+    kind = referent_kind(tok)
+    if kind is None:
+        return None
+    doc = tok.doc
+    first = tok.sent
+    for _ in range(sentences_back):
+        if first.start == 0:
+            break
+        first = doc[first.start - 1].sent
+    people = load_role_lexicon().person_nouns | PERPETRATOR_NOUNS
+    for i in range(tok.i - 1, first.start - 1, -1):
+        c = doc[i]
+        # a phrase's head, not a word inside the phrase the token itself heads or modifies
+        inside = c.dep_ in ("compound", "amod", "nmod", "flat") or tok in c.ancestors
+        if c.pos_ not in ("PROPN", "NOUN") or inside:
+            continue
+        ent = c.ent_type_
+        if kind == "person" and ent == "PERSON":
+            return c
+        if kind == "organisation" and ent == "ORG":
+            return c
+        if kind == "people" and (ent in ("ORG", "NORP") or (c.tag_ == "NNS" and c.lemma_.lower() in people)):
+            return c
+        if kind == "fuller" and (
+            ent in ("ORG", "NORP")
+            or c.lemma_.lower() == tok.lemma_.lower()
+            and any(x.dep_ in ("compound", "amod", "nmod") or x.ent_type_ for x in c.children)
+        ):
+            return c
+    return None
+
+
+def referent_kind(tok: Token) -> str | None:
+    """What a pronoun or a bare description ("the group", "the militants") can stand for."""
+    low = tok.lower_
+    if low in _PERSON_PRONOUNS:
+        return "person"
+    if low in _PLURAL_PRONOUNS:
+        return "people"
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)
+    if tok.pos_ != "NOUN" or not definite:
+        return None
+    if any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in tok.children):
+        return None  # "the Islamist militants" says who already
+    lemma = tok.lemma_.lower()
+    if lemma in _GROUP_NOUNS:
+        return "organisation"
+    if lemma in load_role_lexicon().person_nouns | PERPETRATOR_NOUNS:
+        return "fuller"
+    return None

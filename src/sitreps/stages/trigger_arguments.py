@@ -20,11 +20,26 @@ Besides the parse's roles:
   airstrikes", "the Taliban attack"), not otherwise ("the Boston Marathon bombing", "their attack"); the
   datasets rarely mark a filler there (given-trigger attacker F1 0.385 dropping them all, 0.386 keeping the
   known actors), and a user asking who made "the Taliban attack" needs the answer;
-- a pronoun stays the filler ("he opened fire"): the datasets mark the pronoun itself;
+- a pronoun or a bare description stays the filler ("he opened fire", "the group claimed the attack"): the
+  datasets mark the words of the trigger's own sentence (measured: of the fillers a resolver changed, 7
+  matched as written, 1 as their antecedent; resolving them all, given-trigger attacker F1 0.391 -> 0.363,
+  target 0.560 -> 0.543, and for event mentions end-to-end attacker 0.220 -> 0.208, MUC-4 perp_org
+  0.211 -> 0.206).
+  `resolve(doc, analysis, span)` gives what such a filler stands for ("Abu Sayyaf ... the group");
 - the place is the one of the trigger's own clause (`place_for_verb`: its locative phrase first, never a
   speaker's place or an origin).
+- an adjective trigger that describes someone ("armed men", "hostile forces") has them as its attacker
+  (given-trigger attacker F1 0.391 -> 0.396);
+- a trigger with no target takes the building or the people its "at" phrase names ("the attack at the
+  checkpoint", "a shooting at a wedding party"; given-trigger target F1 0.552 -> 0.560);
+- "it" is a target or victim like "they" ("the army shelled it"; given-trigger target F1 0.548 -> 0.552);
+  as an attacker it is more often a thing or an event.
 Tried and dropped, by measurement: a dictionary actor for a missing or pronoun attacker, the antecedent of
-a pronoun, the subject of a neighbouring sentence, the place or weapon of a neighbouring sentence.
+a pronoun, the subject of a neighbouring sentence, the place or weapon of a neighbouring sentence; the
+name inside a filler ("ISIS militants" -> "ISIS"), for attackers or targets; appositions and "including"
+lists as more targets; a noun trigger's attacker as the (named) subject of the clause it sits in ("X
+condemned ... the attack"); the relative pronoun itself rather than the noun it stands for; "a series
+of attacks" read where "attacks" stands; the one "charged in" an attack as its attacker.
 """
 
 from __future__ import annotations
@@ -36,8 +51,23 @@ from spacy.tokens import Doc, Token
 from sitreps.model import ArticleAnalysis, TextSpan
 from sitreps.stages.arguments import span_root
 from sitreps.stages.event_places import place_for_verb
-from sitreps.stages.event_roles import EventRoles, event_roles, is_weapon, load_role_lexicon, noun_phrase
-from sitreps.stages.role_grammar import REFLEXIVES
+from sitreps.stages.event_roles import (
+    EventRoles,
+    event_roles,
+    is_physical_target,
+    is_weapon,
+    load_role_lexicon,
+    noun_phrase,
+)
+from sitreps.stages.role_grammar import (
+    EVENT_NOUNS,
+    REFLEXIVES,
+    names_no_attacker,
+    names_people,
+    pobj,
+    referent,
+    referent_kind,
+)
 
 
 @dataclass
@@ -73,10 +103,53 @@ def trigger_arguments(
         physical_targets=list(roles.physical_targets),
         weapons=list(roles.weapons) or weapon_nearby(head),
     )
+    if not (out.targets or out.victims or out.physical_targets):
+        out.physical_targets, out.targets = _at_phrase_targets(head)
     place = place_for_verb(doc, head, analysis.places)
     if place is not None:
         out.places = [place.span]
     return out
+
+
+def resolve(doc: Doc, analysis: ArticleAnalysis, span: TextSpan) -> TextSpan:
+    """What a filler stands for, when it is a pronoun or a bare description: a group's the actor named
+    before it ("Abu Sayyaf ... the group", "... they"), a person's the name before ("Omar Mateen ... he"),
+    else the fuller phrase ("Islamist militants ... the militants"); any other filler is itself."""
+    root = span_root(doc, span)
+    kind = referent_kind(root) if root is not None else None
+    if kind is None:
+        return span
+    if kind != "person":
+        # the dictionary knows a group the tagger may take for a person ("Abu Sayyaf")
+        earliest = doc[root.sent.start].sent
+        for _ in range(2):
+            earliest = doc[earliest.start - 1].sent if earliest.start > 0 else earliest
+        before = [
+            a
+            for a in analysis.actors
+            if a.actor.in_dictionary and earliest.start_char <= a.span.start and a.span.end <= span.start
+        ]
+        if before:
+            return max(before, key=lambda a: a.span.start).span
+    found = referent(root)
+    return noun_phrase(found) if found is not None else span
+
+
+def _at_phrase_targets(head: Token) -> tuple[list[TextSpan], list[TextSpan]]:
+    """(physical targets, targets) that the trigger's own "at" phrase names: a building or people ("the
+    attack at the checkpoint", "a shooting at a wedding party"), not a place's name or a time."""
+    if head.pos_ not in ("NOUN", "VERB"):
+        return [], []
+    physical, people = [], []
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "at"):
+        obj = pobj(prep)
+        if obj is None or obj.ent_type_ in ("GPE", "LOC", "DATE", "TIME"):
+            continue
+        if is_physical_target(obj):
+            physical.append(noun_phrase(obj))
+        elif names_people(obj):
+            people.append(noun_phrase(obj))
+    return physical, people
 
 
 def _trigger_roles(head: Token) -> EventRoles:
@@ -87,6 +160,18 @@ def _trigger_roles(head: Token) -> EventRoles:
         phrase = noun_phrase(head)
         if not any(phrase.start < w.end and w.start < phrase.end for w in roles.weapons):
             roles.weapons.append(phrase)
+    noun = head.head
+    if (
+        head.pos_ == "ADJ"
+        and head.dep_ == "amod"
+        and noun.pos_ in ("NOUN", "PROPN")
+        and not (roles.attackers or roles.targets or roles.victims)
+        and noun.lemma_.lower() not in EVENT_NOUNS
+        and not is_weapon(noun)
+        and not names_no_attacker(noun)
+    ):
+        # "armed men", "hostile forces": the one an adjective trigger describes is the one who acts
+        roles.attackers.append(noun_phrase(noun))
     return roles
 
 
