@@ -10,7 +10,8 @@ compatible claimant by recency.
 Spans follow the attribution corpora (PARC, PolNeAR): the cue span is the verb group ("has repeatedly
 said", "did not say", "called for"), the claimant span the full noun phrase with its appositions and
 relative clauses; speech inside a quotation, and speech nested in what someone says, belong to the
-quoted speaker and are not read; speech imagined or wanted ("would say", "let them say"), a view under
+quoted speaker and are not read; speech imagined, wanted or asked for ("would say", "let them say",
+"urged him to announce"), a passive of another sense ("admitted to hospital"), a view under
 "would" in the main clause ("she would support a ban"), a relative clause on no one in particular ("those
 who question ...") and names given ("a town called X") are no claims. Cue words live in claim_cues.py and
 data/attribution_cues.yaml, the claimant's phrase and type in claim_sources.py, claim building in
@@ -18,7 +19,8 @@ claim_build.py; the long tail of cues (belief, intention, appeal and evaluation 
 nouns, channels, a verb with a claim noun as in "raised questions about", a stance noun as in "is an
 opponent of", any verb with a thing said as its object as in "unleashed a tirade") is read by
 claim_tail.py, and punctuation and phrase cues (a colon after a speaker, a dash before one, "in the latest
-poll", "it is unclear whether", "what is clear is that", "seems disorganized") by claim_marks.py.
+poll", "it is unclear whether", "what is clear is that", "seems disorganized", "reportedly") by
+claim_marks.py.
 """
 
 from __future__ import annotations
@@ -46,13 +48,21 @@ from sitreps.stages.claim_cues import (
     cue_phrase_end,
     generic_holder,
     get_cue_lexicon,
+    irrealis,
     naming,
     outlet_from_text,
     quoted_regions,
     scan_cues,
     unasserted,
 )
-from sitreps.stages.claim_marks import DASHES, impersonal_claims, mark_claims, perception_claims, poll_claims
+from sitreps.stages.claim_marks import (
+    DASHES,
+    hearsay_claims,
+    impersonal_claims,
+    mark_claims,
+    perception_claims,
+    poll_claims,
+)
 from sitreps.stages.claim_sources import (
     claimant_tokens,
     clip,
@@ -164,8 +174,8 @@ def _verb_claims(
     lemma = verb.lemma_.lower()
     if _told_by_another(verb, lex):
         return []  # "Trump told aides ..., according to the Times": the Times' account, read as such
-    if unasserted(verb, lemma in lex.verbs) or naming(verb) or generic_holder(verb):
-        return []  # "he would say that", "let them say", "a town called X": no statement made
+    if unasserted(verb, lemma in lex.verbs) or naming(verb) or generic_holder(verb) or irrealis(verb, lex):
+        return []  # "he would say that", "let them say", "a town called X", "urged him to say": none made
     subject = subject or next((c for c in verb.children if c.dep_ == "nsubj"), None)
     cue_start, cue_end = cue_extent(verb, lex)
     outer = lex.verbs.get(verb.head.lemma_.lower())
@@ -194,6 +204,9 @@ def _verb_claims(
     elif negated:  # "did not say whether": the speaker leaves it open
         stance = "unconfirmed"
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    senses = lex.passive_senses.get(lemma, frozenset())
+    if passive is not None and any(c.dep_ == "prep" and c.lower_ in senses for c in verb.children):
+        return []  # "were admitted to hospital", "troops posted to the border": no speech
     if subject is None and passive is not None:
         return _passive_claims(ctx, verb, passive, stance, (cue_start, cue_end), content_toks)
     if subject is None:
@@ -276,6 +289,8 @@ def _tail_claims(ctx: ClaimContext, verb: Token) -> list[Claim]:
     cue = ctx.lex.tail[verb.lemma_.lower()]
     if verb.dep_ == "xcomp" and _under_tail_cue(ctx, verb):
         return []  # "wants to know whether ...": the wanting, read already, is the cue
+    if verb.dep_ == "relcl" and verb.tag_ == "VBN":
+        return []  # "a senator who has backed the war", "the plan, which was criticized": a record described
     toks = complement(verb, cue, ctx.lex) or loose_complement(ctx, verb, cue)
     if toks is None:
         return []
@@ -287,6 +302,8 @@ def _tail_claims(ctx: ClaimContext, verb: Token) -> list[Claim]:
     subject = subject or inherited_subject(verb, through_pcomp=False)
     if not tail_subject_ok(verb, cue, subject, ctx.lex):
         return []
+    if subject is not None and subject.lower_ == "you":
+        return []  # "if you want to win", "you know": the generic reader, no one's view reported
     stance = cue.stance
     if cue.cue_class == "appeal" and any(c.dep_ == "oprd" for c in verb.children):
         stance = "claimed"  # "called the report a hoax" names it so; "called for talks" asks for them
@@ -321,6 +338,8 @@ def _token_claims(ctx: ClaimContext, tok: Token) -> list[Claim]:
             return claims  # else "it is clear that ...": clear to no one named
     if tok.lower_ in lex.impersonal_adjectives and tok.pos_ == "ADJ":
         return impersonal_claims(ctx, tok)
+    if tok.lower_ in lex.hearsay and tok.pos_ == "ADV":
+        return hearsay_claims(ctx, tok)
     if tok.pos_ == "NOUN" and lemma in lex.predicate_nouns:
         return predicate_noun_claims(ctx, tok)
     if tok.pos_ == "NOUN" and lemma in lex.nouns:

@@ -218,7 +218,8 @@ def _cue_root(ctx: ClaimContext, claim: Claim) -> Token | None:
 def drop_nested(ctx: ClaimContext, sent: Span) -> None:
     """A cue inside what another claim of the sentence reports is nested ("he said aides fear that ..."):
     PolNeAR, like the quoted speech the stage skips, annotates only the outer attribution, except speech
-    reported before its outer cue or under a non-speech cue (see `nests`). Two claims that
+    reported before its outer cue or under a non-speech cue (see `nests`); a view in the clause another cue
+    governs is nested whatever content span that cue was given. Two claims that
     each hold the other's cue (a misparse) are both kept, and so is a dispute ("denied that rebels said ...",
     "a claim denied by X"): who contests what is what the event database must show."""
     here = [c for c in ctx.claims if c.cue_span and sent.start_char <= c.cue_span.start < sent.end_char]
@@ -230,8 +231,20 @@ def drop_nested(ctx: ClaimContext, sent: Span) -> None:
         o, i = roots[id(outer)], roots[id(inner)]
         return o is not None and i is not None and i.head == o and i.dep_ in ("advcl", "conj")
 
+    def in_clause(outer: Claim, inner: Claim) -> bool:
+        """A view inside the clause another cue reports ("he said aides fear ...", "aides fear the governor
+        wants ..."), whatever span the outer claim's content was given."""
+        o, i = roots[id(outer)], roots[id(inner)]
+        if o is None or i is None or i.i < o.i or speech[id(inner)]:
+            return False
+        while i.head != i and i.head != o:
+            i = i.head
+        return i.head == o and i.dep_ == "ccomp"
+
     def nests(outer: Claim, inner: Claim) -> bool:
         undisputed = DISPUTES.isdisjoint({inner.stance, outer.stance})
+        if undisputed and outer is not inner and in_clause(outer, inner):
+            return True
         if not (undisputed and _reports(outer, inner) and not _reports(inner, outer)):
             return False
         # a speech verb stays when the outer attribution comes after it ('X said ..., aides told

@@ -1,5 +1,5 @@
 """The cue side of attribution: the cue lexicon, verb-group cue spans, quoted regions and outlets, and the
-verb forms that report no statement made (imagined, wanted, a name given).
+verb forms that report no statement made (imagined, wanted or asked for, a name given).
 
 The lexicon (speech verbs with their stance, the long tail of cue classes with the complement each needs,
 claim nouns and adjectives, "according to", refusals, claimant-type words) lives in
@@ -9,7 +9,7 @@ data/attribution_cues.yaml and is loaded once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -85,6 +85,9 @@ class CueLexicon:
     object_not_view: frozenset[str] = frozenset()  # "saw the city", "found the bodies": no view held
     expressive_objects: frozenset[str] = frozenset()  # "unleashed a tirade", "aired an ad": a thing said
     estimates: frozenset[str] = frozenset()  # "by some estimates", "by the UN's count"
+    # passives that are no speech with these prepositions: "admitted to hospital", "posted to the front"
+    passive_senses: dict[str, frozenset[str]] = field(default_factory=dict)
+    hearsay: dict[str, str] = field(default_factory=dict)  # "reportedly", "allegedly": someone unnamed says
 
 
 def _speaker_rule(value: object) -> str:
@@ -162,6 +165,8 @@ def get_cue_lexicon() -> CueLexicon:
         object_not_view=low("object_not_view_verbs"),
         expressive_objects=low("expressive_objects"),
         estimates=low("estimate_sources"),
+        passive_senses={str(k): frozenset(map(str, v)) for k, v in raw.get("passive_senses", {}).items()},
+        hearsay={str(w).lower(): st for st, words in raw.get("hearsay_adverbs", {}).items() for w in words},
     )
 
 
@@ -186,7 +191,9 @@ def _scan_words(lex: CueLexicon) -> tuple[frozenset[str], frozenset[str], frozen
             lex.verification, lex.refusal, lex.perception, lex.tail, lex.light_verbs, lex.received
         )
         nouns = frozenset(lex.nouns) | lex.predicate_nouns
-        forms = frozenset(lex.according).union(lex.citing, lex.adjectives, lex.impersonal_adjectives)
+        forms = frozenset(lex.according).union(
+            lex.citing, lex.adjectives, lex.impersonal_adjectives, lex.hearsay
+        )
         entry = _SCAN_WORDS[id(lex)] = (lex, verbs, nouns, forms)
     return entry[1], entry[2], entry[3]
 
@@ -339,6 +346,21 @@ def unasserted(verb: Token, speech: bool) -> bool:
         return True
     later = any(c.dep_ == "advmod" and c.lower_ in _LATER for c in verb.children)
     return would and not later
+
+
+IRREALIS_CLASSES = frozenset({"intention", "appeal"})
+OBLIGATIONS = frozenset({"require", "need"})
+
+
+def irrealis(verb: Token, lex: CueLexicon) -> bool:
+    """A to-infinitive wanted, asked for or owed ("urged him to announce", "plans to say", "is required to
+    report"): no statement made yet, whether or not the governing cue was read. Not "tried to explain" (an
+    attempt is made) or "is expected to announce" (read, with the raised subject, as the mayor's)."""
+    if verb.tag_ != "VB" or verb.dep_ != "xcomp" or not any(c.tag_ == "TO" for c in verb.children):
+        return False
+    head = verb.head.lemma_.lower()
+    cue = lex.tail.get(head)
+    return head in OBLIGATIONS or (cue is not None and cue.cue_class in IRREALIS_CLASSES)
 
 
 def cue_phrase_end(verb: Token, lex: CueLexicon, end: int) -> int:

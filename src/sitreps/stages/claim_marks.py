@@ -12,7 +12,8 @@ The speaker must look like one (a person's name, a pronoun, a group, a noun for 
 ("BEIRUT:"), a label ("UPDATE:", "Photo:") or a clause ("He added:", read with its verb) is not.
 
 Phrases: a poll as the source of what it finds ("in the latest poll"), impersonal evaluations ("it is
-unclear whether") and perceptions ("the campaign can appear disorganized"), the last two with no source.
+unclear whether"), perceptions ("the campaign can appear disorganized") and hearsay adverbs ("the
+commander was reportedly killed"), the last three with no source.
 """
 
 from __future__ import annotations
@@ -332,6 +333,8 @@ def perception_claims(ctx: ClaimContext, verb: Token) -> list[Claim]:
     perception with no holder named (the subject is what is perceived); the complement is the content."""
     doc = ctx.doc
     lex = ctx.lex
+    if verb.tag_ == "VBD" and verb.dep_ == "ROOT":
+        return []  # "The crowd seemed restless": the narrative's own description, no view held now
     held = [c for c in verb.children if c.i > verb.i and (c.dep_ in PERCEIVED or c.lower_ == "like")]
     if not held or any(c.dep_ == "xcomp" and (c.lemma_.lower() in lex.tail or c.lemma_.lower() in lex.verbs)
                        for c in held):  # fmt: skip
@@ -341,3 +344,20 @@ def perception_claims(ctx: ClaimContext, verb: Token) -> list[Claim]:
         return []  # "it seems that", "the strikes appear to have hit": no one's view of anyone
     content = token_span(doc, *clip(doc, held[0].left_edge.i, max(c.right_edge.i for c in held) + 1, verb.i))
     return [sourceless_claim(ctx, token_span(doc, *verb_group(verb)), "claimed", verb, content)]
+
+
+def hearsay_claims(ctx: ClaimContext, adv: Token) -> list[Claim]:
+    """ "The commander was reportedly killed", "militants allegedly shelled the town": the adverb is the cue
+    of a claim whose source is not named; what the clause it qualifies says, without it, is the content."""
+    stance = ctx.lex.hearsay.get(adv.lower_)
+    clause = adv.head
+    if stance is None or adv.dep_ != "advmod" or clause.pos_ not in ("VERB", "AUX"):
+        return []
+    lemma = clause.lemma_.lower()
+    if lemma in ctx.lex.verbs or lemma in ctx.lex.tail or lemma in ctx.lex.perception:
+        return []  # "reportedly told aides": the adverb joins the speech verb's cue
+    start, end = subtree(clause)
+    if adv.i == start:  # "Reportedly, ...": the rest of the clause
+        start = adv.i + 1
+    content = token_span(ctx.doc, *clip(ctx.doc, start, end, adv.i))
+    return [sourceless_claim(ctx, token_span(ctx.doc, adv.i, adv.i + 1), stance, adv, content)]

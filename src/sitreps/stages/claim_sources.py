@@ -133,14 +133,22 @@ def misparsed_subject(verb: Token) -> tuple[int, int] | None:
 SAYING_PREPS = frozenset({"by", "after", "before", "while", "when", "despite", "upon", "since"})
 
 
+DATES = frozenset({"DATE", "TIME"})
+
+
 def inherited_subject(verb: Token, through_pcomp: bool = True) -> Token | None:
     """The subject a subjectless cue verb shares with the clause it hangs off.
 
     "He left the podium, saying ...", "She smiled and said ...", "He opened by saying ...",
     "X is expected to announce ...", "X issued a statement saying ...": up through conjunctions,
     participles, infinitives and the gerund of a preposition, and from a participle on a noun to the
-    subject of that noun's verb.
+    subject of that noun's verb; "attacked Clinton for saying ...", "accused him of saying ...": the one
+    blamed said it.
     """
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of") and verb.head.dep_ == "prep":
+        obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ in ("PRON", "PROPN", "NOUN") and obj.ent_type_ not in DATES:
+            return obj
     tok = verb
     for _ in range(4):
         # raising: "X is expected to announce" takes the governor's passive subject

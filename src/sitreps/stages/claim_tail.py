@@ -227,6 +227,15 @@ def _noun_clause(noun: Token) -> tuple[int, int] | None:
     return None
 
 
+def _predicated_clause(noun: Token) -> tuple[int, int] | None:
+    """ "Her view is that the talks will fail": the clause the copula gives the noun."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_.lower() != "be":
+        return None
+    clause = next((c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i), None)
+    mark = next((c for c in clause.children if c.dep_ == "mark"), None) if clause is not None else None
+    return subtree(clause) if mark is not None and mark.lower_ in ("that", "whether", "if") else None
+
+
 def standalone_noun_claims(ctx: ClaimContext, noun: Token) -> list[Claim]:
     """A claim noun on its own: "The senator's claim that the army shelled the school drew scrutiny"."""
     lex, doc = ctx.lex, ctx.doc
@@ -241,8 +250,10 @@ def standalone_noun_claims(ctx: ClaimContext, noun: Token) -> list[Claim]:
         return []  # "a statement saying": read with "saying"
     if any(c.cue_span and c.cue_span.start <= noun.idx < c.cue_span.end for c in ctx.claims):
         return []  # "has no doubt that", "takes the view that": the noun is in a light verb's cue already
+    if head.lower_ == "in" and (noun.lemma_.lower() in lex.channel_cues or noun.lower_ in lex.channel_cues):
+        return []  # "in his remarks about the war": the channel of what the clause says, read with it
     source = _noun_source(noun, lex)
-    toks = _noun_clause(noun)
+    toks = _noun_clause(noun) or _predicated_clause(noun)
     if toks is None and source is not None:
         about = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in lex.noun_preps and c.i > noun.i]
         about = [c for c in about if source.head.i != c.i]  # "the view of X": X is the source
@@ -345,6 +356,10 @@ def light_verb_claims(ctx: ClaimContext, verb: Token) -> list[Claim]:
         return [make_claim(ctx, source, (start, end), "asserted", content)]
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or not can_hold_content(subject, lex) or subject.pos_ not in ("PRON", "PROPN", "NOUN"):
+        return []
+    if content is None and noun not in lex.expressive_objects:
+        # "she has concerns", "took aim", "sent a signal": a view of nothing named reports nothing; a thing
+        # said is a statement even when the report leaves out what it said ("sent a letter to Moscow")
         return []
     return [make_claim(ctx, subject, (start, end), lex.nouns.get(noun, "asserted"), content)]
 
