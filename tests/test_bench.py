@@ -107,6 +107,9 @@ def test_run_bench_end_to_end(data_dir: Path, tmp_path: Path) -> None:
     assert saved["n_words"] == bench.word_count(r["article_content"] for r in ARTICLES)
     assert saved["machine"]["cpu_count"] >= 1 and saved["machine"]["python"]
     assert saved["load"]["rss_after_load_mb"] > 10
+    # every text was parsed once, untimed, before the timed runs (the first pass is the dear one)
+    assert saved["load"]["first_parse_s"] > 0 and saved["load"]["first_parse_cpu_s"] > 0
+    assert saved["bare_parse"]["gc_s"] >= 0 and saved["bare_parse"]["gc_collections"] >= 0
     assert saved["bare_parse"]["seconds"] > 0 and saved["bare_parse"]["tokens"] > 50
     single, parallel = saved["single"], saved["workers"]
     for run in (single, parallel):
@@ -159,6 +162,7 @@ def test_repeat_alternates_rounds_and_reports_medians(
         assert r["bare_s"] > 0 and r["bare_cpu_s"] > 0 and r["ingest_s"] > r["ingest_parse_s"] > 0
         assert r["after_parse_s"] == pytest.approx(r["ingest_s"] - r["ingest_parse_s"])
         assert r["ratio"] == pytest.approx(r["ingest_s"] / r["bare_s"])
+        assert 0 <= r["bare_gc_s"] < r["bare_cpu_s"]
     m = saved["medians"]
     assert m["bare_s"] == sorted(r["bare_s"] for r in rounds)[1]
     assert m["ingest_cpu_s"] == sorted(r["ingest_cpu_s"] for r in rounds)[1]
@@ -186,3 +190,14 @@ def test_medians_of_even_rounds_average_the_middle() -> None:
     assert m["after_parse_ratio"] == pytest.approx(8.0 / 15.0)
     picked = bench.median_run([{"seconds": 3.0, "cpu_s": 1.0}, {"seconds": 1.0, "cpu_s": 2.0}])
     assert picked["seconds"] == 2.0 and picked["cpu_s"] == 1.5 and len(picked["runs"]) == 2
+
+
+def test_gc_clock_counts_collections_inside_the_block_only() -> None:
+    import gc
+
+    with bench.GCClock() as clock:
+        gc.collect()
+        gc.collect()
+    assert clock.collections == 2 and clock.seconds >= 0
+    gc.collect()  # after the block: not counted, and the callback is gone
+    assert clock.collections == 2 and clock._callback not in gc.callbacks

@@ -242,9 +242,11 @@ def test_fusion_scales_to_a_large_store() -> None:
                     place=Place(f"Town {i % 10}", 30 + (i % 10) * 0.1, 40.0, "Syria", "SY")))
         for i in range(4000)
     ]
-    started = time.perf_counter()
+    # a guard against quadratic candidate search (~1 s of CPU when linear), in CPU seconds so that a busy
+    # machine does not fail it; speed itself is measured by `make bench`
+    started = time.process_time()
     events = fuse_mentions(pairs)
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
     assert len(events) == 2000
     assert all(e.sources == ["AFP", "Reuters"] for e in events)
 

@@ -17,6 +17,7 @@ from sitreps.gazetteer import Gazetteer, _quick_ratio, get_gazetteer
 from sitreps.model import Actor, EventMention, Place, TextSpan
 from sitreps.nlp import parse
 from sitreps.stages import dates as D
+from sitreps.stages import timex_scan
 from sitreps.stages.actors import _trie_matches, get_actor_dictionary
 from sitreps.stages.place_cues import token_table
 from sitreps.stages.toll_quantities import MODIFIERS, _match_words
@@ -61,7 +62,7 @@ def _full_windows(needs: re.Pattern, low: str) -> list[list[int]]:
     """The windows from the whole alternation (the way before round 6)."""
     windows: list[list[int]] = []
     for m in needs.finditer(low):
-        a, b = max(0, m.start() - D._WINDOW), min(len(low), m.end() + D._WINDOW)
+        a, b = max(0, m.start() - timex_scan.WINDOW), min(len(low), m.end() + timex_scan.WINDOW)
         if windows and a <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], b)
         else:
@@ -82,8 +83,8 @@ DATE_TEXTS = [
 def test_date_windows_from_the_words_present_are_the_same() -> None:
     for text in DATE_TEXTS:
         low = text.lower()
-        for name, needs in D._needs_patterns().items():
-            assert D._windows(needs, low) == _full_windows(needs, low), (name, text)
+        for name, needs in timex_scan.needs_patterns().items():
+            assert timex_scan.windows(needs, low) == _full_windows(needs, low), (name, text)
 
 
 def test_shared_windows_give_the_same_matches() -> None:
@@ -92,7 +93,7 @@ def test_shared_windows_give_the_same_matches() -> None:
     for name, (pattern, _) in zip(D._ORDER, D._RULES, strict=True):
         shared = [m.span() for m in D._scan(name, pattern, text, low, seen)]
         assert shared == [m.span() for m in D._scan(name, pattern, text, low)], name
-    assert len(seen) < len(D._needs_patterns())  # the month rules share one set of windows
+    assert len(seen) < len(timex_scan.needs_patterns())  # the month rules share one set of windows
 
 
 SENTENCES = [

@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from sitreps.fusion_event import INTERNATIONAL_OUTLETS, build_event, event_id_for
 from sitreps.fusion_rules import (
@@ -97,7 +98,9 @@ class Reading:
     primary: bool = False  # placed by a town or site named in its own sentence
     resolved: bool = True
 
-    @property
+    # cached: fusion asks every reading for these in its pairwise tests, and members and places are fixed
+    # once `make_readings` has built the reading
+    @cached_property
     def first(self) -> EventMention:
         return self.members[0][1]
 
@@ -105,7 +108,7 @@ class Reading:
     def article(self) -> str:
         return self.first.article_hash
 
-    @property
+    @cached_property
     def fine(self) -> list[Place]:
         """The towns or sites that locate it: the most precise ones ("Deir el-Balah", not the "central
         Gaza" it lies in; both "Daquq" and the "Kirkuk" it lies south of, at one precision)."""

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from sitreps.model import Article, ArticleAnalysis, ItemError, TextSpan
 from sitreps.nlp import parse, parse_batch
 from sitreps.stages import actor_periods, actors, attribution, counts, dates, events, places
+from sitreps.stages.place_cues import token_table
 
 STAGES = ("parse", "places", "dates", "counts", "actors", "attribution", "events")
 # Articles parsed together by `ingest_articles`: spaCy's batched pipe is ~20 % faster than one call per
@@ -92,7 +93,8 @@ def analyse(
         found_actors,
         found_claims,
     )
-    text = doc.text
+    # the stages' token table spells the text once (`doc.text` would build a Token per word to join them)
+    text = token_table(doc).doc_text
     for m in mentions:
         if m.claim is not None and not m.claim.outlet:
             m.claim.outlet = article.outlet

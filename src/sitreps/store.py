@@ -388,11 +388,12 @@ class Store:
         return int(cur.lastrowid)  # type: ignore[arg-type]
 
     def _insert_mention(self, article_id: int, m: EventMention, article_outlet: str = "") -> int:
+        row, data = mention_row(m), to_jsonable(m)
         if not m.outlet and article_outlet:  # the article's outlet is the mention's source
-            m = replace(m, outlet=article_outlet)
-        row = mention_row(m)
+            # set in both (same keys, same order) rather than copying the whole mention with `replace`
+            row["outlet"] = data["outlet"] = article_outlet
         row["article_id"] = article_id
-        row["json"] = json.dumps(to_jsonable(m), ensure_ascii=False)
+        row["json"] = json.dumps(data, ensure_ascii=False)
         cols = ", ".join(row)
         cur = self.conn.execute(
             f"INSERT INTO mentions ({cols}) VALUES ({', '.join('?' for _ in row)})", tuple(row.values())

@@ -32,7 +32,6 @@ resolve. Precision follows the length of the resolved range: ACLED `time_precisi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -43,6 +42,7 @@ from sitreps.nlp import sentence_index_of, sentence_starts
 from sitreps.stages.timex_normalise import Resolved, Tense, clip, lexicon, month_num, precisions, safe_date
 from sitreps.stages.timex_relative import RELATIVE_RULES, anchor_to
 from sitreps.stages.timex_rules import CALENDAR_RULES, DAY, MONTH, WD, YEAR, Normaliser
+from sitreps.stages.timex_scan import scan as _scan
 
 __all__ = ["find_dates", "precisions", "publication_date_from_text"]
 
@@ -69,37 +69,6 @@ def _tense_words() -> tuple[frozenset[str], frozenset[str]]:
     """The lexicon's "ahead" words and prospective verbs, as sets built once (`_tense` runs per match)."""
     return frozenset(lexicon()["ahead_words"]), frozenset(lexicon()["prospective_verbs"])
 
-
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_UNITS = ("hour", "day", "week", "month", "year")
-
-
-@lru_cache(maxsize=1)
-def _rule_needs() -> dict[str, tuple[str, ...]]:
-    """For each rule, lower-case strings of which every match contains at least one (none: always run)."""
-    lex = lexicon()
-    def key_words(key: str) -> tuple[str, ...]:
-        # each phrase's longest word (apostrophes split it): rarer than its first word ("the near future")
-        pieces = ([p for p in re.split(r"['’\s]+", str(k).lower()) if p] for k in lex[key])
-        return tuple({max(ws, key=len) for ws in pieces})
-
-    return {
-        "explicit_mdy": _MONTHS, "explicit_dmy": _MONTHS, "month_year": _MONTHS, "relative_month": _MONTHS,
-        "bare_month_prep": _MONTHS, "bare_month": _MONTHS,
-        "holiday": key_words("holidays"),
-        "quarter": ("quarter", "period", "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"),
-        "half": ("half",), "fiscal": ("fiscal",), "season": ("spring", "summer", "autumn", "winter", "fall"),
-        "decade": ("decade", "0s", "0's", "ties"), "century": ("century",), "year_end": ("year",),
-        "full_year": ("year",), "anaphoric": key_words("anaphoric"), "ago": ("ago", "earlier", "before"),
-        "past_span": ("past", "last"), "recent": ("recent",), "coming": ("coming", "next", "ahead"),
-        "period": ("week", "month", "year"),
-        "relative_day": ("yesterday", "night", "today", "tomorrow", "morning", "afternoon", "evening"),
-        "weekday": ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
-        "time_of_day": ("a.m.", "p.m.", "am", "pm", ":", "noon", "midnight"),
-        "year_prep": ("19", "20"), "year_part": ("19", "20"), "spoken_year": ("nineteen", "thousand"),
-        "year_ago": ("year",), "duration_of": _UNITS, "duration_for": _UNITS,
-        "reference": key_words("reference_words"),
-    }  # fmt: skip
 
 
 def _tense(doc: Doc, start_char: int, end_char: int) -> Tense:
@@ -250,75 +219,6 @@ def _is_text_of(doc: Doc, text: str) -> bool:
         and text.startswith(first.text, first.idx)
         and text.startswith(last.text, last.idx)
     )
-
-
-# how far a match may reach from the word it must contain: date expressions are far shorter
-_WINDOW = 200
-
-
-@lru_cache(maxsize=1)
-def _needs_patterns() -> dict[str, re.Pattern]:
-    """Each rule's required words as one case-sensitive literal alternation, run over the lower-cased text:
-    the engine scans for literals fast, unlike the rules' case-insensitive patterns."""
-    return {
-        name: re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-        for name, words in _rule_needs().items()
-        if words
-    }
-
-
-def _scan(
-    name: str, pattern: re.Pattern, text: str, low: str, seen: dict[str, list[list[int]]] | None = None
-) -> Iterator[re.Match]:
-    """`pattern.finditer(text)`, run only around the words every match of the rule contains (the same
-    matches: a match lies within `_WINDOW` characters of its word, and windows that touch are merged).
-
-    `seen` keeps one text's windows by required-word pattern: six month rules need the same twelve words.
-    """
-    needs = _needs_patterns().get(name)
-    if needs is None or len(low) != len(text):  # lower() lengthened a character ("İ"): offsets differ
-        yield from pattern.finditer(text)
-        return
-    windows = seen.get(needs.pattern) if seen is not None else None
-    if windows is None:
-        windows = _windows(needs, low)
-        if seen is not None:
-            seen[needs.pattern] = windows
-    for a, b in windows:
-        # the whole string with pos/endpos: \b and lookbehinds see the text before the window
-        yield from pattern.finditer(text, a, b)
-
-
-@lru_cache(maxsize=64)
-def _needs_words(pattern: str) -> tuple[str, ...]:
-    """The literal words of a `_needs_patterns` alternation, in its order (longest first)."""
-    return tuple(re.sub(r"\\(.)", r"\1", w) for w in pattern.split("|"))
-
-
-@lru_cache(maxsize=4096)
-def _present_pattern(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in words))
-
-
-def _windows(needs: re.Pattern, low: str) -> list[list[int]]:
-    """The merged character windows around every required word of `needs` in the lower-cased text.
-
-    The alternation is run with only the words the text holds at all (a substring test each, far cheaper
-    than the regex engine trying every alternative at every position): the others can match nowhere, so
-    the matches are the same.
-    """
-    words = _needs_words(needs.pattern)
-    present = tuple(w for w in words if w in low)
-    if not present:
-        return []
-    windows: list[list[int]] = []
-    for m in (needs if len(present) == len(words) else _present_pattern(present)).finditer(low):
-        a, b = max(0, m.start() - _WINDOW), min(len(low), m.end() + _WINDOW)
-        if windows and a <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], b)
-        else:
-            windows.append([a, b])
-    return windows
 
 
 def find_dates(doc: Doc, article: Article) -> list[DateMention]:

@@ -165,14 +165,16 @@ def _link_linear(q: Quantity, sent: Span, lex: TollLexicon) -> tuple[Token, str]
     return None
 
 
+_OF_THE_DEAD = re.compile(r"of (?:the|those) (?:dead|killed|victims|wounded|injured|casualties)")
+
+
 def is_subset(q: Quantity, sent: Span) -> bool:
     """'including three child soldiers', 'among them two children', 'two of the dead were children'."""
-    doc = sent.doc
-    before = " ".join(t.lower_ for t in doc[max(sent.start, q.start - 2) : q.start])
-    if any(before.endswith(cue) for cue in SUBSET_CUES):
+    lower = token_table(sent.doc).lower  # the words around the number, without a Token each
+    before = " ".join(lower[max(sent.start, q.start - 2) : q.start])
+    if before.endswith(SUBSET_CUES):
         return True
-    after = " ".join(t.lower_ for t in doc[q.end : min(sent.end, q.end + 3)])
-    return bool(re.match(r"of (?:the|those) (?:dead|killed|victims|wounded|injured|casualties)", after))
+    return bool(_OF_THE_DEAD.match(" ".join(lower[q.end : min(sent.end, q.end + 3)])))
 
 
 # ----------------------------------------------------------------------------------------- exclusions
@@ -193,17 +195,17 @@ def exclusion(trigger: Token, victims: list[Token], sent: Span, lex: TollLexicon
         if complement and gov.head.lemma_.lower() in lex.hyp_governors:
             return "hypothetical"
         gov = gov.head
-    subtree = " " + " ".join(t.lower_ for t in verb.subtree) + " "
-    if any(f" {p} " in subtree for p in lex.cumulative_phrases):
+    if _may_hold(verb, lex) and _holds_phrase(" ".join(t.lower_ for t in verb.subtree), lex):
         return "cumulative"
     if verb.dep_ in ("advcl", "conj", "xcomp"):
         # "has expanded across the region since 2022, killing hundreds": the running total of the main clause
         main = verb.head
-        own = {t.i for t in verb.subtree}
-        clause = " " + " ".join(t.lower_ for t in main.subtree if t.i not in own) + " "
         perfect = any(c.dep_ == "aux" and c.lower_ in PERFECT for c in main.children)
-        if perfect and any(f" {p} " in clause for p in lex.cumulative_phrases):
-            return "cumulative"
+        if perfect and _may_hold(main, lex):
+            own = {t.i for t in verb.subtree}
+            clause = " ".join(t.lower_ for t in main.subtree if t.i not in own)
+            if _holds_phrase(clause, lex):
+                return "cumulative"
     perfect = _has_auxiliary(verb, PERFECT)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     # "the conflict, which has killed 280,000": a relative pronoun stands for the noun its clause modifies
@@ -217,6 +219,21 @@ def exclusion(trigger: Token, victims: list[Token], sent: Span, lex: TollLexicon
     if perfect and any(g.lemma_.lower() in lex.cumulative_subjects for g in objects):
         return "cumulative"
     return ""
+
+
+def _holds_phrase(words: str, lex: TollLexicon) -> bool:
+    """Whether the space-joined words hold a cumulative phrase ("so far", "since") as whole words."""
+    words = f" {words} "
+    return any(f" {p} " in words for p in lex.cumulative_phrases)
+
+
+def _may_hold(head: Token, lex: TollLexicon) -> bool:
+    """Whether `head`'s subtree can hold a cumulative phrase at all: every word of one is among the words
+    from its left to its right edge (a subtree's words are among them). Most cannot, and then no Token of
+    the subtree is built to spell it out."""
+    table = token_table(head.doc)
+    words = set(table.lower[head.left_edge.i : head.right_edge.i + 1])
+    return any(all(w in words for w in p.split()) for p in lex.cumulative_phrases)
 
 
 def perfect_aspect(trigger: Token) -> bool:
