@@ -274,3 +274,16 @@ def test_refusing_with_new_rules_records_removed_events(store: Store) -> None:
     changes = {h["event_id"]: h["change"] for h in store.history()}
     assert changes[second] == {"removed": {"mention_ids": [2]}}
     assert changes[first]["date_end"] == ["2015-10-01", "2015-10-02"]
+
+
+def test_content_hash_follows_edits_of_title_and_text() -> None:
+    article = Article(text="Shelling hit  Aleppo.", title="Aleppo")
+    first = article.content_hash
+    assert article.content_hash == first
+    assert Article(text="Shelling hit Aleppo.", title="Aleppo ").content_hash == first  # spacing only
+    article.text = "Shelling hit Idlib."
+    assert article.content_hash != first
+    article.text = "Shelling hit  Aleppo."
+    assert article.content_hash == first
+    article.title = "Idlib"
+    assert article.content_hash != first

@@ -42,11 +42,18 @@ class Article:
     @property
     def content_hash(self) -> str:
         """Identity for idempotent ingestion: the same title and text is the same article."""
+        # kept beside the very title and text it hashes (stages read it once per mention); a changed title
+        # or text is a new object and hashes again. Not a field: equality and serialisation do not see it
+        memo = self.__dict__.get("_content_hash")
+        if memo is not None and memo[0] is self.title and memo[1] is self.text:
+            return memo[2]
         h = hashlib.sha256()
         h.update(self.title.strip().encode("utf-8"))
         h.update(b"\x00")
         h.update(" ".join(self.text.split()).encode("utf-8"))
-        return h.hexdigest()
+        digest = h.hexdigest()
+        self.__dict__["_content_hash"] = (self.title, self.text, digest)
+        return digest
 
 
 @dataclass
