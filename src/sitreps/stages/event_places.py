@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from sitreps.model import PlaceMention
 from sitreps.stages.arguments import owned, span_root, tree_distance, trigger_distance
 from sitreps.stages.event_roles import load_role_lexicon
+from sitreps.stages.place_cues import attack_nouns, token_table, words
 from sitreps.stages.triggers import Trigger, governing_verb
 
 OWN, CLAUSE, AWAY = 0, 1, 2  # ranks: in the trigger's locative phrase, elsewhere nearby, someone else's
@@ -38,9 +39,11 @@ def _place_phrase_head(root: Token, stop: Token | None = None) -> Token:
         elif (
             current.dep_ == "pobj"
             and current.head.lower_ in _PLACE_FRAME_PREPS
-            and current.head.head.pos_ in ("NOUN", "PROPN", "ADV", "ADJ")
+            and current.head.head.pos_ in ("NOUN", "PROPN", "ADV", "ADJ", "NUM", "PRON")
         ):
             current = current.head.head  # "the village of X" -> "village"
+        elif current.dep_ == "poss" and current.head.lower_ in words("place_part_nouns"):
+            current = current.head  # "Kabul's streets", "Kafr Saghir's liberation"
         else:
             break
     return current
@@ -56,6 +59,11 @@ def _own_tokens(head: Token) -> set[int]:
                 own.add(child.i)
             elif child.dep_ == "prep" and child.lower_ in ("on", "against", "of"):
                 own.update(c.i for c in child.children if c.dep_ == "pobj")  # "attack on a school in X"
+            elif child.dep_ == "prep":
+                # "killed in an airstrike on the town of X": the attack that killed is where they died
+                own.update(
+                    c.i for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in attack_nouns()
+                )
     if head.dep_ == "pobj" and head.head.dep_ == "prep":
         own.add(head.head.head.i)  # "killed in a raid in X": the raid's verb situates it too
     return own
@@ -73,9 +81,8 @@ def attachment_rank(head: Token, place_root: Token) -> int:
     verb = governing_verb(head)
     if phrase.head.i == head.i and phrase.dep_ in ("compound", "nmod", "poss", "amod", "npadvmod"):
         return OWN  # "the Kabul bombing", "Aleppo's shelling"
-    framed = phrase is not place_root
-    if framed and phrase.head.i in (head.i, verb.i) and phrase.dep_ in ("dobj", "nsubjpass"):
-        return OWN  # "shelled the outskirts of Hama", "the village of X was bombed"
+    if phrase.head.i in (head.i, verb.i) and phrase.dep_ in ("dobj", "nsubjpass"):
+        return OWN  # "shelled the outskirts of Hama", "the village of X was bombed", "attacked Ngala"
     if phrase.dep_ == "pobj" and phrase.head.dep_ == "prep":
         prep = phrase.head
         attached = prep.head
@@ -86,7 +93,9 @@ def attachment_rank(head: Token, place_root: Token) -> int:
         framed_to = prep.lower_ == "to" and attached.lemma_.lower() in lex.approach_nouns
         if prep.lower_ in _NOT_WHERE_PREPS and not framed_to:
             return AWAY  # "fled to Turkey", "talks with Damascus": a destination or a partner
-        if prep.lower_ in lex.locative_preps or framed_to:
+        # "an airstrike on the town of X": what an attack hits is where it happened
+        target = prep.lower_ in ("on", "against") and attached.lemma_.lower() in attack_nouns()
+        if prep.lower_ in lex.locative_preps or framed_to or target:
             if attached.i in _own_tokens(head):
                 return OWN
             if _is_speech_verb(attached) and attached.i != head.i and attached in head.ancestors:
@@ -105,6 +114,7 @@ def attachment_rank(head: Token, place_root: Token) -> int:
 
 
 _COARSE_FEATURES = {"country": 2, "admin1": 2, "region": 2, "admin2": 1}
+_COMPASS = frozenset(words("compass_words"))
 _FRAMES = ("north of", "south of", "east of", "west of", "northeast of", "northwest of", "southeast of",
            "southwest of", "near", "outside", "km")  # fmt: skip
 
@@ -119,8 +129,8 @@ def coarseness(pm: PlaceMention) -> int:
     if pm.place is None:
         return 0
     level = _COARSE_FEATURES.get(pm.place.feature_type, 0)
-    if not level and pm.relation and any(f in pm.relation for f in _FRAMES):
-        return 1
+    if not level and pm.relation and (any(f in pm.relation for f in _FRAMES) or pm.relation in _COMPASS):
+        return 1  # "northern Aleppo" is a part of a province, broader than "the town of X" in it
     return level
 
 
@@ -164,21 +174,37 @@ def trigger_places(
 def sort_places(doc: Doc, trigger: Trigger, places: Sequence[PlaceMention]) -> list[PlaceMention]:
     """Own locative phrases first, the most specific of them first ("in Madogashe district, northern
     Kenya"), then by distance in the tree."""
+    roots = _place_roots(doc, places)
     return sorted(
         places,
         key=lambda p: (
             place_rank(doc, trigger.head, p),
-            coarseness(p),
+            coarseness(p) + _owns_place(doc, p, roots),
             trigger_distance(doc, trigger, p.span.start),
         ),
     )
+
+
+def _place_roots(doc: Doc, places: Sequence[PlaceMention]) -> list[Token]:
+    return [r for p in places if not p.is_country_adjective and (r := span_root(doc, p.span)) is not None]
+
+
+def _owns_place(doc: Doc, pm: PlaceMention, roots: Sequence[Token]) -> int:
+    """1 when the place only owns another place of its phrase ("Baghdad's Sadr City district"): the owned
+    one is the more specific; else 0."""
+    root = span_root(doc, pm.span)
+    if root is None or root.dep_ != "poss":
+        return 0
+    owner = root.head
+    return int(any(r.i != root.i and (r.i == owner.i or owner.is_ancestor(r)) for r in roots))
 
 
 def place_for_verb(doc: Doc, verb: Token, places: Sequence[PlaceMention]) -> PlaceMention | None:
     """Where the event of any verb happened, for callers that have a verb but no trigger (the event-location
     evaluation's fallback): the place in the verb's own locative phrase, else the nearest place of its
     sentence that is neither a speaker's location, an origin nor a country adjective."""
-    best: tuple[int, int, PlaceMention] | None = None
+    best: tuple[int, int, int, PlaceMention] | None = None
+    roots = _place_roots(doc, places)
     for pm in places:
         if pm.is_country_adjective or pm.relation in ("dateline", "based", "backed"):
             continue
@@ -188,7 +214,46 @@ def place_for_verb(doc: Doc, verb: Token, places: Sequence[PlaceMention]) -> Pla
         rank = attachment_rank(verb, root)
         if rank == AWAY:
             continue
-        key = (rank, coarseness(pm), tree_distance(verb, root), pm)
+        key = (rank, coarseness(pm) + _owns_place(doc, pm, roots), tree_distance(verb, root), pm)
         if best is None or key[:3] < best[:3]:
             best = key
     return best[3] if best else None
+
+
+# Words that only join the names of a list ("Latakia, Hama and Idlib", "Kobane (Ain al-Arab)")
+_LIST_GLUE = {",", "and", "or", "&", "(", ")", "as", "well"}
+_AND_WORDS = {"and", "or", "&", "("}
+
+
+def place_conjuncts(doc: Doc, chosen: PlaceMention, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The chosen place and the places listed with it ("shelled the villages of A and B", "rallies in Lisbon
+    and Porto", "Kobane (Ain al-Arab)"): an event told of a list of places is located at every one of them.
+
+    Two names are one list when only commas, "and", "or" or brackets stand between them; a name after a
+    comma alone that is broader than the one before only situates it ("Aleppo, Syria") and is left out.
+    """
+    ordered = sorted(
+        (p for p in places if not p.is_country_adjective and p.relation not in ("dateline", "based")),
+        key=lambda p: p.span.start,
+    )
+    if chosen not in ordered:
+        return [chosen]
+    k = ordered.index(chosen)
+    picked = [chosen]
+    text = token_table(doc).doc_text  # the document's text, kept (`Doc.text` joins every token per call)
+    for step in (1, -1):
+        prev = chosen
+        j = k + step
+        while 0 <= j < len(ordered):
+            cand = ordered[j]
+            left, right = (prev, cand) if step == 1 else (cand, prev)
+            glue = text[left.span.end : right.span.start].split()
+            glue_words = {w.lower() for g in glue for w in (g, g.strip(",()"))} - {""}
+            if not glue or not glue_words <= _LIST_GLUE or len(glue) > 3:
+                break
+            if not glue_words & _AND_WORDS and coarseness(right) > coarseness(left):
+                break  # "Aleppo, Syria": the country situates the town
+            picked.append(cand)
+            prev = cand
+            j += step
+    return sorted(picked, key=lambda p: p.span.start)

@@ -17,6 +17,7 @@ from sitreps.model import Article, Place, PlaceMention, TextSpan
 from sitreps.stages.place_cues import institution_nouns
 from sitreps.stages.place_ranking import nearest_context_place, resolve
 from sitreps.stages.place_sites import inner_demonym, site_toponym, sites, toponym_for_span
+from sitreps.stages.toponym_additions import with_articles
 from sitreps.stages.toponyms import ArticleContext, Toponym, recognise
 
 _REL_BEFORE = (
@@ -85,6 +86,7 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) 
         found = sorted(
             [f for f in found if f.start not in inside] + site_list, key=lambda f: (f.start, f.end)
         )
+    found = with_articles(ctx, found)
     _mark_dateline(doc, found, text)
     places = _place_sites(found, resolve(ctx, found, text))
     idx, words = ctx.tokens.idx, ctx.tokens.text

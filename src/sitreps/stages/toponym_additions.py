@@ -7,11 +7,13 @@ and repeats of a name the article already placed. The words they read live in da
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sitreps.gazetteer import normalize_name
 from sitreps.stages.place_cues import cues, phrase_at, phrases, skip_back, words
 from sitreps.stages.place_sites import site_toponym
 from sitreps.stages.toponyms import (
+    FEATURE_AFTER,
     PLACE_CUES_BEFORE,
     TITLES,
     ArticleContext,
@@ -30,6 +32,8 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[A-Za-z]{2,10})\))?\s*(?::|--|[-\u2013\u2014])"
 )
 _ROAD_NUMBER = re.compile(r"^(?:[AMNB]\d{1,4}(?:\(M\))?|I-\d{1,3})$")
+# unit words a name may end on that are no part of its own name ("Kafr Nabuda Province")
+PLACE_UNIT_WORDS = frozenset(FEATURE_AFTER)
 _ROAD_WORDS = frozenset(
     {"Route", "Interstate", "Highway", "Hwy", "Hwy.", "Motorway", "Autobahn", "Autoroute"}
 )
@@ -117,7 +121,8 @@ def unit_areas(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
     units, lower_after = phrases("admin_unit_words"), words("settlement_lower_after")
     before_of = words("settlement_before_of")
     out = []
-    for a, b in ctx.runs:
+    framed_end = -1  # end of the last name a settlement word framed: "the villages of A and B"
+    for n, (a, b) in enumerate(ctx.runs):
         while a < b and table.is_stop[a]:
             a += 1  # "The Guma LGA chairman"
         # a capitalised unit word ending the run or before "of": "Guma Local Government Area (of Benue State)"
@@ -132,7 +137,11 @@ def unit_areas(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
             # remote hamlet of Kotiyagala": one it names after a settlement word
             called = b < table.n and table.lower[b] in lower_after and table.is_lower[b]
             named = a >= 2 and table.lower[a - 1] == "of" and table.lower[a - 2] in before_of
-            named = named and table.is_lower[a - 2]
+            named = (named and table.is_lower[a - 2]) or _list_glue(ctx, framed_end, a)
+            if not called and n + 1 < len(ctx.runs):
+                # "A and B villages": the first of a list the text calls settlements
+                c, d = ctx.runs[n + 1]
+                called = _list_glue(ctx, b, c) and d < table.n and table.lower[d] in lower_after
             # (the name test only where the text calls it a settlement: most runs are not)
             if (
                 (called or named)
@@ -140,7 +149,14 @@ def unit_areas(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
                 and not any(f.start < b and a < f.end for f in found)
             ):
                 out.append(site_toponym(ctx, a, b))
+            if named:
+                framed_end = b
     return out
+
+
+def _list_glue(ctx: ArticleContext, a: int, b: int) -> bool:
+    """Whether tokens [a, b) only join two names of a list (", ", " and ", ", and ")."""
+    return 0 <= a < b <= a + 3 and all(ctx.tokens.lower[k] in (",", "and", "or") for k in range(a, b))
 
 
 def unions_and_gulf(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
@@ -187,7 +203,8 @@ def _plain_name(ctx: ArticleContext, a: int, b: int, person_ok: bool = False) ->
     name_words = [k for k in range(a, b) if table.is_alpha[k] and table.lower[k] not in compass]
     if not name_words or _is_organisation(ctx.span_text(a, b), _organisations()):
         return False
-    common, not_places = _common_words(), _not_places()
+    # a name the text frames as a place ("the village of Gaga") may be a common word
+    common, not_places = (frozenset() if person_ok else _common_words()), _not_places()
     return not any(
         table.lower[k] in common
         or table.lower[k] in not_places
@@ -226,4 +243,126 @@ def possessive_repeats(ctx: ArticleContext, placed: list[Toponym], found: list[T
                 continue
             out.append(Toponym(a, b, t.hits, feature_hint=t.feature_hint))
             taken |= set(range(a, b))
+    return out
+
+
+def _glued_article(ctx: ArticleContext, a: int) -> int:
+    """The start of an Arabic article glued to the name at token `a` ("al-" in "al-Muthanna"), else `a`."""
+    table = ctx.tokens
+    if (
+        a >= 2
+        and table.text[a - 1] == "-"
+        and not table.ws[a - 2]
+        and not table.ws[a - 1]
+        and table.lower[a - 2] in words("arabic_articles")
+        and not (a >= 3 and not table.ws[a - 3])  # "Abdel-al-X" is inside another word
+    ):
+        return a - 2
+    return a
+
+
+def _arabic_hits(ctx: ArticleContext, a: int, b: int, inner: list) -> Toponym:
+    """The toponym for an Arabic name at [a, b): the gazetteer's entry for it (spelled as written, or nearly:
+    "Ain al-Arab" is "'Ayn al 'Arab"), else the place the gazetteer pass found inside it ("Dirrah" in "Tall
+    ad-Dirrah"), else a site that lies where the article's other places are."""
+    name = ctx.span_text(a, b)
+    hits = ctx.gaz.exact_hits(name, limit=10)
+    if not hits:
+        hits = [h for h in ctx.gaz.hits(name, limit=10) if h.similarity >= 0.85]
+    hits = hits or inner
+    return Toponym(a, b, hits) if hits else Toponym(a, b, [], site=True)
+
+
+def arabic_names(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
+    """Arabic place names the gazetteer pass misses or cuts short: a name begun by a settlement word
+    ("Kafr Nabuda", "Tall ad-Dirrah", "Khan Tuman", "Ain al-Arab"), a name with its article glued to it
+    ("al-Muthanna province", "in al-Ghazaliyah"), and a found name's own article ("al-Zawraa Park")."""
+    table = ctx.tokens
+    lower, cap = table.lower, table.cap
+    heads, weak = words("arabic_name_heads"), words("arabic_weak_heads")
+    after, before = words("settlement_lower_after"), words("arabic_place_before")
+    orgs = _organisations()
+    by_start = {t.start: t for t in found if not t.is_demonym}
+    out = []
+    for a, b in ctx.runs:
+        while a < b and table.is_stop[a]:
+            a += 1
+        if a >= b:
+            continue
+        start = _glued_article(ctx, a)
+        b = min(b, a + 6)
+        while b - 1 > a and (lower[b - 1] in PLACE_UNIT_WORDS or not cap[b - 1]):
+            b -= 1  # "Kafr Nabuda Province": the name without its unit
+        name = ctx.span_text(start, b)
+        if _is_organisation(name, orgs) or _is_organisation(ctx.span_text(a, b), orgs):
+            continue
+        k = skip_back(ctx.doc, start - 1, frozenset({"the"}) | words("compass_words"))
+        cue_before = k >= 0 and lower[k] in before
+        settled = b < table.n and lower[b] in after and table.is_lower[b]
+        ent = ctx.ent_of.get(a)
+        label = ent.label_ if ent is not None else ""
+        known = by_start.get(a)
+        inner = [h for t in found if a <= t.start and t.end <= b and not t.is_demonym for h in t.hits]
+        # "Kobane (Ain al-Arab)": a name in brackets after a place is its other name
+        cue_before = cue_before or (k >= 1 and table.text[k] == "(" and any(t.end == k for t in found))
+        if lower[a] in heads and b - a > 1:
+            out.append(_arabic_hits(ctx, start, b, inner))  # "Kafr Nabuda", "Tall ad-Dirrah"
+        elif lower[a] in weak and b - a > 1 and (cue_before or settled or label in ("GPE", "LOC", "FAC")):
+            out.append(_arabic_hits(ctx, start, b, inner))  # "Khan Tuman", "Ain al-Arab"; not "Ras Baraka"
+        elif start < a and known is None and (settled or (cue_before and label not in ("ORG", "NORP"))):
+            nxt = table.text[b] if b < table.n else ""
+            if nxt not in ("'s", "’s") and not (k >= 0 and cap[k]):
+                out.append(_arabic_hits(ctx, start, b, inner))  # "in al-Muthanna", "the al-Muthanna province"
+    return out
+
+
+def with_articles(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
+    """Toponyms with the Arabic article glued before them ("al-" in "al-Zawraa Park", "al-Raqqa"): the
+    article is part of the name as written."""
+    out = []
+    for t in found:
+        start = t.start if t.is_demonym or t.dateline else _glued_article(ctx, t.start)
+        if start < t.start and ctx.tokens.cap[t.start]:
+            t = replace(t, start=start)
+        out.append(t)
+    return out
+
+
+def labelled_unknowns(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
+    """Names the model tags as a place (GPE, LOC) that the gazetteer lacks, right after a locative word
+    ("fighting in Rityan", "clashes near Qabasin"): a village too small for the gazetteer is still where
+    the event happened; it lies where the article's other places are."""
+    table = ctx.tokens
+    before = words("unknown_place_before")
+    taken = {k for t in found for k in range(t.start, t.end)}
+    out = []
+    for ent in ctx.doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        a, b = ent.start, ent.end
+        while a < b and table.is_stop[a]:
+            a += 1
+        if a >= b or taken & set(range(a, b)):
+            continue
+        k = skip_back(ctx.doc, a - 1, frozenset({"the"}) | words("compass_words"))
+        if k < 0 or table.lower[k] not in before or not _plain_name(ctx, a, b):
+            continue
+        if b < table.n and (table.cap[b] or table.text[b] in ("'s", "’s", "-")):
+            continue  # part of a longer name or an owner ("in Gaza's", "in Trump-")
+        out.append(site_toponym(ctx, a, b))
+    # "troops entered Rityan on Tuesday": the object of a verb of taking ground is a place whatever the model
+    # calls it, unless it names a person or goes on to a noun ("captured Hezbollah fighters")
+    taking = words("ground_taking_verbs")
+    done = {k for t in out for k in range(t.start, t.end)} | taken
+    for a, b in ctx.runs:
+        if b - a > 3 or done & set(range(a, b)) or a < 1 or table.lower[a - 1] not in taking:
+            continue
+        ent = ctx.ent_of.get(a)
+        if ent is not None and ent.label_ not in ("GPE", "LOC", "ORG", "FAC"):
+            continue
+        goes_on = b < table.n and (
+            table.cap[b] or ctx.doc[b].pos_ in ("NOUN", "PROPN") or table.text[b] in ("'s", "’s")
+        )
+        if not goes_on and _plain_name(ctx, a, b):
+            out.append(site_toponym(ctx, a, b))
     return out

@@ -25,7 +25,9 @@ from sitreps.stages.place_cues import (
     words,
 )
 from sitreps.stages.toponym_additions import (
+    arabic_names,
     datelines,
+    labelled_unknowns,
     possessive_repeats,
     road_numbers,
     street_pairs,
@@ -171,6 +173,8 @@ def reshaped(ctx: ArticleContext, t: Toponym, taken: set[int]) -> Toponym:
         j -= 1
     if j + 1 < table.n and table.text[j] == "," and table.text[j + 1] in ("D.C.", "D.C", "DC"):
         j += 2  # "Washington, D.C."
+    elif j < table.n and table.text[j] in ("Sea", "Strait", "Ocean") and t.hits:
+        j += 1  # "the Bohai Sea": the sea named after the town is the toponym
     compass = phrases("compass_words")
     for size in (2, 1):
         a = i - size
@@ -197,7 +201,7 @@ def refine(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
             continue  # "Washington, D.C." took the "D.C." after it
         shaped.append(t)
     added = datelines(ctx) + road_numbers(ctx) + street_pairs(ctx) + unit_areas(ctx, shaped)
-    added += unions_and_gulf(ctx, shaped)
+    added += unions_and_gulf(ctx, shaped) + arabic_names(ctx, shaped) + labelled_unknowns(ctx, shaped)
     merged = _merge(shaped, added)
     more = [t for t in possessive_repeats(ctx, shaped, merged) if not rejected(ctx, t, merged)]
     return _merge(merged, more)
