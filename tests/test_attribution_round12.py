@@ -195,3 +195,42 @@ def test_a_view_inside_a_reported_clause_is_nested(claims_of):
 
 def test_a_view_before_a_later_view_stays(claims_of):
     assert cues(claims_of("The governor wants a new deal, aides fear.")) == ["wants", "fear"]
+
+
+# ----------------------------------------------------------------- round 9: nesting under a speech verb
+
+
+def test_view_in_a_phrase_of_a_speech_verb_is_nested(claims_of):
+    # "aimed at" hangs off the speech verb's own phrase ("said in a speech aimed at ..."): part of the saying
+    claims = claims_of("The general said in a speech aimed at the troops that the town would be retaken.")
+    assert "aimed at" not in cues(claims)
+    assert only(claims, "said").claimant_span.text == "The general"
+
+
+def test_view_in_the_reported_clause_is_still_nested(claims_of):
+    claims = claims_of("The spokesman said aides fear the town will fall.")
+    assert cues(claims) == ["said"]
+
+
+def test_rebuttal_disputes(claims_of):
+    claim = only(claims_of("The opposition rebutted the claim that the army had withdrawn."), "rebutted")
+    assert claim.stance == "disputed"
+    assert claim.claimant_span.text == "The opposition"
+
+
+def test_inference_is_a_belief(claims_of):
+    claim = only(claims_of("Investigators deduced that the shell was fired from the north."), "deduced")
+    assert claim.stance == "claimed"
+    assert claim.content_span.text == "the shell was fired from the north"
+
+
+def test_lobbying_is_an_appeal(claims_of):
+    claim = only(claims_of("Villagers lobbied for a ceasefire."), "lobbied for")
+    assert claim.stance == "unconfirmed"
+    assert claim.content_span.text == "a ceasefire"
+
+
+def test_a_things_aim_is_no_ones_plan(claims_of):
+    assert "seeks" not in cues(claims_of("The measure seeks to end the blockade."))
+    claim = only(claims_of("The rebels seek to retake the town."), "seek")
+    assert claim.claimant_span.text == "The rebels"

@@ -233,13 +233,15 @@ def drop_nested(ctx: ClaimContext, sent: Span) -> None:
 
     def in_clause(outer: Claim, inner: Claim) -> bool:
         """A view inside the clause another cue reports ("he said aides fear ...", "aides fear the governor
-        wants ..."), whatever span the outer claim's content was given."""
+        wants ..."), or in a phrase of a speech verb, whatever span the outer claim's content was given."""
         o, i = roots[id(outer)], roots[id(inner)]
         if o is None or i is None or i.i < o.i or speech[id(inner)]:
             return False
         while i.head != i and i.head != o:
             i = i.head
-        return i.head == o and i.dep_ == "ccomp"
+        # a view in a phrase or aside hanging off a speech verb ("said in a speech aimed at the troops that
+        # ...") is part of the saying, as in its clause
+        return i.head == o and (i.dep_ == "ccomp" or i.dep_ in ("prep", "parataxis") and speech[id(outer)])
 
     def nests(outer: Claim, inner: Claim) -> bool:
         undisputed = DISPUTES.isdisjoint({inner.stance, outer.stance})
