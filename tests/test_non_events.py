@@ -121,7 +121,7 @@ def test_event_type_names_the_non_event_instead_of_abstaining() -> None:
     assert event_type.predict_label(flood, errors) == "NATURAL_DISASTER"
     # no trigger and no non-event cue: the trained classifier's reading, which is no act of violence
     banking = event_type.predict_label("The central bank raised interest rates.", errors)
-    assert banking in {"OTHER", "DIPLO", "AGREEMENT", "ORG_CRIME"}
+    assert banking in {"OTHER", "DIPLO", "AGREEMENT", "ORG_CRIME", "CHANGE_TO_GROUP_ACT"}
     strike = "Fighter jets bombed rebel positions near Idlib on Monday, killing 12 fighters."
     assert event_type.predict_label(strike, errors) == "AIR_STRIKE"
     assert errors == []

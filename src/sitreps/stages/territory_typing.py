@@ -56,7 +56,7 @@ def territory_type(trigger_head: Token, role1: ActorMention | None, tl: TypingLe
         if head.lemma_.lower() == "lose" and not takers:
             return ""  # lost ground to no one named: a withdrawal told without its taker
     else:
-        takers = subjects(head)
+        takers = _hands_of(head) or subjects(head)
     side = _taker_side(takers, tl)
     if role1 is not None and _names_taker(role1, takers):
         # the actor dictionary knows the actor better than the words around it, when it is the taker named
@@ -74,6 +74,12 @@ def territory_type(trigger_head: Token, role1: ActorMention | None, tl: TypingLe
     if loser == "non-state" or head.lemma_.lower() in tl.regain_verbs:
         return GOV  # "retook the town from the militants", "the town was liberated"
     return NSA
+
+
+def _hands_of(head: Token) -> list[Token]:
+    """The holder in "the town is back in the hands of the army": the words after "hands of"."""
+    hands = [t for t in head.subtree if t.lower_ == "hands"][:1]
+    return expand(g for h in hands for c in h.children if c.lower_ == "of" for g in c.children)
 
 
 _SUCCESS_VERBS = {"manage", "succeed", "able"}

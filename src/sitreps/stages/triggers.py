@@ -71,6 +71,7 @@ class Lexicon:
     claim_nouns: frozenset[str] = frozenset()
     attempt_governors: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
+    mining_words: frozenset[str] = frozenset()
 
 
 def _read_yaml_files() -> list[dict]:
@@ -116,6 +117,7 @@ def load_lexicon() -> Lexicon:
         claim_nouns=frozenset(modality.get("claim_nouns", [])),
         attempt_governors=frozenset(modality.get("attempt_governors", [])),
         occurrence_verbs=frozenset(modality.get("occurrence_verbs", [])),
+        mining_words=frozenset(modality.get("mining_words", [])),
     )
 
 
@@ -163,11 +165,21 @@ def find_triggers(doc: Doc, lexicon: Lexicon | None = None) -> list[Trigger]:
         if token.pos_ == "PROPN" and token.is_title:  # names ("Mine", "March") are not triggers
             continue
         rule = lexicon.lemma_rules.get(token.lemma_.lower()) or lexicon.lemma_rules.get(token.lower_)
-        if rule is None:
+        if rule is None or _ore_mine(token, lexicon):
             continue
         triggers.append(Trigger(token.i, token.i + 1, token, rule))
     triggers.sort(key=lambda t: t.start)
     return triggers
+
+
+def _ore_mine(token: Token, lexicon: Lexicon) -> bool:
+    """ "the gold mine", "the mine site", "miners at the mine": a pit dug for ore, not a landmine."""
+    if token.lower_ not in ("mine", "mines"):
+        return False
+    near = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+    if token.dep_ == "compound":
+        near.add(token.head.lower_)  # "mine workers", "the mine site"
+    return bool(near & lexicon.mining_words)
 
 
 def governing_verb(token: Token) -> Token:
