@@ -37,8 +37,8 @@ DEFAULT_OUT = Path(__file__).resolve().parent / "data" / MODEL_FILE
 # (dense_scale, l2) settings compared by cross-validation. dense_scale multiplies the unit-length sentence
 # embedding that sits beside the sparse row (itself of unit length); 0 is the sparse features alone, kept
 # as the reference. A smaller scale holds the dense weights back more under the shared penalty: on these
-# near-duplicate examples that generalises better (scales 2 and 4 did worse; one CV run is ~5 fits). The choice
-# is the cross-validation's on the team's own notes, never a score on evaluation data.
+# near-duplicate examples that generalises better (scales 2 and 4 did worse; one CV run is ~5 fits). The
+# choice is the cross-validation's on the team's own notes, never a score on evaluation data.
 GRID = ((0.0, 1e-5), (0.5, 1e-5), (1.0, 1e-5))
 MIN_DF = 1  # 5-fold macro F1 0.836 against 0.830 with 2; L2 keeps one-off features small
 SEED = 13
