@@ -5,13 +5,14 @@ pronoun or a bare description stands for (`resolve`), an adjective trigger's att
 from __future__ import annotations
 
 import pytest
+from argument_helpers import analysed, fillers
 
 from sitreps.model import Article, TextSpan
 from sitreps.nlp import parse
 from sitreps.pipeline import analyse
 from sitreps.stages.event_roles import event_roles
 from sitreps.stages.role_grammar import referent
-from sitreps.stages.trigger_arguments import resolve, trigger_arguments
+from sitreps.stages.trigger_arguments import resolve
 
 TEXTS = {
     "arrested": "Police arrested two brothers over the bombing of the market in Quetta.",
@@ -29,18 +30,11 @@ TEXTS = {
 @pytest.fixture(scope="module")
 def read() -> dict[str, tuple]:
     """Each text parsed and analysed once: (Doc, ArticleAnalysis)."""
-    out = {}
-    for key, text in TEXTS.items():
-        doc = parse(text)
-        out[key] = (doc, analyse(Article(text=text), doc=doc))
-    return out
+    return analysed(TEXTS)
 
 
 def _args(read, key: str, word: str) -> dict[str, list[str]]:
-    doc, analysis = read[key]
-    start = TEXTS[key].index(word)
-    args = trigger_arguments(doc, analysis, start, start + len(word))
-    return {k: [s.text for s in v] for k, v in vars(args).items()}
+    return fillers(read[key], word)
 
 
 def test_the_ones_arrested_over_an_attack_are_its_attackers(read) -> None:

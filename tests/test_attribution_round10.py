@@ -6,14 +6,11 @@ disputes, "an answer about", any verb with a thing said as its object. Sentences
 from __future__ import annotations
 
 import pytest
+from claim_helpers import cues
 
 
 def pairs(claims) -> list[tuple[str, str]]:
     return [(c.claimant_span.text, c.cue_span.text) for c in claims if c.claimant_span and c.cue_span]
-
-
-def cues(claims) -> list[str]:
-    return [c.cue_span.text for c in claims if c.cue_span]
 
 
 # --------------------------------------------------------------------------- quotation marks

@@ -5,16 +5,7 @@ a view under "would" in the main clause are no claims. Sentences written for the
 
 from __future__ import annotations
 
-
-def cues(claims) -> list[str]:
-    return [c.cue_span.text for c in claims if c.cue_span]
-
-
-def only(claims, cue: str):
-    found = [c for c in claims if c.cue_span and c.cue_span.text == cue]
-    assert len(found) == 1, cues(claims)
-    return found[0]
-
+from claim_helpers import cues, only
 
 # --------------------------------------------------------------------------- impersonal evaluations
 

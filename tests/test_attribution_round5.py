@@ -4,11 +4,9 @@ for", "sees X as", "ruled that", "laid out"). Sentences written for these tests.
 
 from __future__ import annotations
 
+from claim_helpers import cues
+
 from sitreps.model import Claim
-
-
-def cues(claims: list[Claim]) -> list[str]:
-    return [c.cue_span.text for c in claims if c.cue_span is not None]
 
 
 def by_cue(claims: list[Claim], cue: str) -> Claim:

@@ -4,11 +4,9 @@ verb, and a few more evaluation cues ("thanked X for", "portrayed X as"), speech
 
 from __future__ import annotations
 
+from claim_helpers import cues
+
 from sitreps.model import Claim
-
-
-def cues(claims: list[Claim]) -> list[str]:
-    return [c.cue_span.text for c in claims if c.cue_span is not None]
 
 
 def sources(claims: list[Claim]) -> list[str]:

@@ -5,6 +5,7 @@ not read twice, speech under an intention, the request noun. Sentences written f
 from __future__ import annotations
 
 import pytest
+from claim_helpers import cues
 
 PARAGRAPHS = [
     "The senator wagered that the bill would fail. \"We will not back down,\" he said on Tuesday.",
@@ -21,10 +22,6 @@ PARAGRAPHS = [
 
 def pairs(claims) -> list[tuple[str, str]]:
     return [(c.claimant_span.text, c.cue_span.text) for c in claims if c.claimant_span and c.cue_span]
-
-
-def cues(claims) -> list[str]:
-    return [c.cue_span.text for c in claims if c.cue_span]
 
 
 @pytest.mark.parametrize("text", PARAGRAPHS)

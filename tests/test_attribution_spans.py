@@ -4,6 +4,7 @@ shared across clauses. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from claim_helpers import cues
 
 from sitreps.model import Article, Claim
 from sitreps.nlp import parse
@@ -20,10 +21,6 @@ def claims_of():
         return find_claims(doc, article, find_actors(doc, article))
 
     return run
-
-
-def cues(claims: list[Claim]) -> list[str]:
-    return [c.cue_span.text for c in claims if c.cue_span]
 
 
 def test_cue_keeps_auxiliaries_and_adverbs(claims_of):

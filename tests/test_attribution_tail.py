@@ -5,6 +5,7 @@ Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from claim_helpers import cues
 
 from sitreps.model import Claim
 from sitreps.stages.claim_cues import get_cue_lexicon
@@ -14,10 +15,6 @@ def by_cue(claims: list[Claim], cue: str) -> Claim:
     hits = [c for c in claims if c.cue_span is not None and c.cue_span.text == cue]
     assert len(hits) == 1, (cue, claims)
     return hits[0]
-
-
-def cues(claims: list[Claim]) -> list[str]:
-    return [c.cue_span.text for c in claims if c.cue_span is not None]
 
 
 # --- punctuation cues ----------------------------------------------------------------------------------

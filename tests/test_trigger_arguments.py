@@ -4,11 +4,11 @@ triggers; the given-trigger protocol of the arguments evaluation."""
 from __future__ import annotations
 
 import pytest
+from argument_helpers import analysed, fillers
 
 from sitreps.evaluate.tasks.arguments import given_trigger_fillers, score_event
-from sitreps.model import Article, TextSpan
+from sitreps.model import TextSpan
 from sitreps.nlp import parse
-from sitreps.pipeline import analyse
 from sitreps.stages.event_roles import event_roles
 from sitreps.stages.trigger_arguments import TriggerArguments, trigger_arguments
 
@@ -32,21 +32,11 @@ TEXTS = {
 @pytest.fixture(scope="module")
 def read() -> dict[str, tuple]:
     """Each text parsed and analysed once: (Doc, ArticleAnalysis)."""
-    out = {}
-    for key, text in TEXTS.items():
-        doc = parse(text)
-        out[key] = (doc, analyse(Article(text=text), doc=doc))
-    return out
+    return analysed(TEXTS)
 
 
 def _args(read, key: str, word: str, nth: int = 0) -> dict[str, list[str]]:
-    doc, analysis = read[key]
-    text = TEXTS[key]
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(word, start + 1)
-    args = trigger_arguments(doc, analysis, start, start + len(word))
-    return {k: [s.text for s in v] for k, v in vars(args).items()}
+    return fillers(read[key], word, nth)
 
 
 def test_each_harm_verb_keeps_its_own_victims(read) -> None:
