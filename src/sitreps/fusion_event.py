@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import re
 import statistics
-from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
@@ -57,9 +56,12 @@ def event_id_for(anchor: EventMention) -> str:
 
 def _most_common(values: Iterable[str]) -> str:
     """The most frequent non-empty value; ties go to the first seen."""
-    counts = Counter(v for v in values if v)
-    if not counts:
-        return ""
+    present = [v for v in values if v]
+    if len(present) <= 1:  # most events have one mention: no counting
+        return present[0] if present else ""
+    counts: dict[str, int] = {}  # a plain dict counts faster than building a Counter per field
+    for v in present:
+        counts[v] = counts.get(v, 0) + 1
     top = max(counts.values())
     return next(v for v in counts if counts[v] == top)
 
@@ -174,6 +176,9 @@ def _trigrams(text: str) -> set[tuple[str, ...]]:
 def copy_groups(ms: list[EventMention]) -> list[list[str]]:
     """Articles (hashes) grouped by shared copy: a sentence of one repeats a sentence of the other
     (>= COPY_MIN_OVERLAP of its word trigrams). Order: first appearance."""
+    hashes = list(dict.fromkeys(m.article_hash for m in ms))
+    if len(hashes) <= 1:  # one article (most events): nothing to compare, no trigrams to build
+        return [hashes] if hashes else []
     grams: dict[str, list[set[tuple[str, ...]]]] = {}
     for m in ms:
         g = _trigrams(m.sentence_span.text)

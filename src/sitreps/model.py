@@ -281,17 +281,29 @@ class ItemError:
 
 
 _DATACLASS_FIELDS: dict[type, tuple[str, ...]] = {}
+# values returned as they are: tested by exact type first, as most leaves are (a subclass, such as an enum
+# of strings, takes the general path below as before)
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def to_jsonable(obj: Any) -> Any:
     """Dataclasses, dates and lists into JSON-ready values (field by field: `dataclasses.asdict` deep-copies
     every nested dataclass first, and the store serialises every mention and event)."""
     cls = type(obj)
+    if cls in _SCALARS:
+        return obj
     names = _DATACLASS_FIELDS.get(cls)
     if names is None and hasattr(obj, "__dataclass_fields__"):
         names = _DATACLASS_FIELDS[cls] = tuple(f.name for f in fields(obj))
+    scalars = _SCALARS
     if names is not None:
-        return {k: to_jsonable(getattr(obj, k)) for k in names}
+        out = {}
+        for k in names:
+            v = getattr(obj, k)
+            out[k] = v if type(v) in scalars else to_jsonable(v)
+        return out
+    if cls is list or cls is tuple:
+        return [v if type(v) in scalars else to_jsonable(v) for v in obj]
     if isinstance(obj, dict):
         return {k: to_jsonable(v) for k, v in obj.items()}
     if isinstance(obj, list | tuple):

@@ -7,8 +7,9 @@ import importlib
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
 # Scraped copy glues sentences where a line break was lost: "injured another 15.Twenty insurgents",
@@ -77,3 +78,46 @@ def sentence_starts(doc: Doc) -> list[int]:
 def sentence_index_of(starts: list[int], char: int) -> int:
     """Index of the sentence holding character `char`, given `sentence_starts`."""
     return max(0, bisect.bisect_right(starts, char) - 1)
+
+
+# ------------------------------------------------------------------ per-document token cache
+
+_TOKENS_KEY = "sitreps.doc_tokens"
+
+
+class DocTokens:
+    """A document's tokens and the token facts the stages read over and over, built once per Doc.
+
+    `doc[i]` builds a new Token object on every call (millions per corpus); `tokens[i]` here is built
+    once. The columns come from one `doc.to_array` read rather than a Token per attribute.
+    """
+
+    __slots__ = ("n", "tokens", "text", "lower", "idx", "is_punct", "is_space", "newline", "doc_text")
+
+    def __init__(self, doc: Doc) -> None:
+        self.n = len(doc)
+        self.tokens: list[Token] = list(doc)  # iterating builds each Token once, cheaper than doc[i]
+        if self.n:
+            orth, low, idx, space_after, punct, space = doc.to_array(
+                [ORTH, LOWER, IDX, SPACY, IS_PUNCT, IS_SPACE]
+            ).T.tolist()
+        else:
+            orth = low = idx = space_after = punct = space = []
+        strings = doc.vocab.strings
+        self.text: list[str] = [strings[h] for h in orth]
+        self.lower: list[str] = [strings[h] for h in low]
+        self.idx: list[int] = idx
+        self.is_punct: list[bool] = [bool(p) for p in punct]
+        self.is_space: list[bool] = [bool(s) for s in space]
+        # a whitespace token holding a line break: where a paragraph ends
+        self.newline: list[bool] = [bool(s) and "\n" in t for s, t in zip(space, self.text, strict=True)]
+        self.doc_text = "".join([t + " " if w else t for t, w in zip(self.text, space_after, strict=True)])
+
+
+def doc_tokens(doc: Doc) -> DocTokens:
+    """The document's `DocTokens`, built on first use and kept on `doc.user_data` (rebuilt if the
+    document's length changed, as after retokenising)."""
+    cached = doc.user_data.get(_TOKENS_KEY)
+    if cached is None or cached.n != len(doc):
+        cached = doc.user_data[_TOKENS_KEY] = DocTokens(doc)
+    return cached

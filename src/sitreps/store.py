@@ -138,9 +138,15 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+# the toll columns, named once (every mention and event row reads them)
+_TOLL_NAMES = (
+    *(f"{kind}_{bound}" for kind in ("fatalities", "injuries") for bound in ("low", "best", "high")),
+    *DEATHS_BY_SIDE,
+)
+
+
 def _tolls(x: EventMention | Event) -> dict[str, int]:
-    names = [f"{kind}_{bound}" for kind in ("fatalities", "injuries") for bound in ("low", "best", "high")]
-    return {name: getattr(x, name) for name in [*names, *DEATHS_BY_SIDE]}
+    return {name: getattr(x, name) for name in _TOLL_NAMES}
 
 
 def mention_row(m: EventMention) -> dict[str, Any]:
@@ -179,6 +185,14 @@ def event_row(e: Event) -> dict[str, Any]:
         "source_scale": e.source_scale, "claimants": json.dumps(e.claimants, ensure_ascii=False),
         "status": e.status, "notes": e.notes,
     }
+
+
+_CLAIM_INSERT = (
+    "INSERT INTO claims (article_id, claimant, claimant_type, claimant_actor, cue, stance, outlet,"
+    " sentence, content_text, spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+# `json.dumps(value, ensure_ascii=False)` with one encoder built once (dumps builds one per call)
+_json_text = json.JSONEncoder(ensure_ascii=False).encode
 
 
 class StoreVersionError(RuntimeError):
@@ -374,8 +388,8 @@ class Store:
                 if not mention.article_hash:  # fusion tells articles apart by this hash
                     mention = replace(mention, article_hash=content_hash)
                 self._insert_mention(article_id, mention, article.outlet)
-            for claim in analysis.claims:
-                self._insert_claim(article_id, claim)
+            if analysis.claims:  # one statement for the article's claims (ids in the same order)
+                conn.executemany(_CLAIM_INSERT, [self._claim_values(article_id, c) for c in analysis.claims])
         return article_id, True
 
     def _insert_article(self, a: Article, content_hash: str) -> int:
@@ -387,28 +401,44 @@ class Store:
         )
         return int(cur.lastrowid)  # type: ignore[arg-type]
 
-    def _insert_mention(self, article_id: int, m: EventMention, article_outlet: str = "") -> int:
+    def _mention_values(self, article_id: int, m: EventMention, article_outlet: str = "") -> dict[str, Any]:
+        """The mentions row of one mention: its columns, article_id and json."""
         row, data = mention_row(m), to_jsonable(m)
         if not m.outlet and article_outlet:  # the article's outlet is the mention's source
             # set in both (same keys, same order) rather than copying the whole mention with `replace`
             row["outlet"] = data["outlet"] = article_outlet
         row["article_id"] = article_id
-        row["json"] = json.dumps(data, ensure_ascii=False)
-        cols = ", ".join(row)
-        cur = self.conn.execute(
-            f"INSERT INTO mentions ({cols}) VALUES ({', '.join('?' for _ in row)})", tuple(row.values())
-        )
+        row["json"] = _json_text(data)
+        return row
+
+    def _insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Insert rows in order, one `executemany` per run of rows with the same columns."""
+        k = 0
+        while k < len(rows):
+            cols = list(rows[k])
+            j = k + 1
+            while j < len(rows) and list(rows[j]) == cols:
+                j += 1
+            self.conn.executemany(
+                f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+                [tuple(r.values()) for r in rows[k:j]],
+            )
+            k = j
+
+    def _insert_mention(self, article_id: int, m: EventMention, article_outlet: str = "") -> int:
+        row = self._mention_values(article_id, m, article_outlet)
+        cols, marks = ", ".join(row), ", ".join("?" for _ in row)
+        cur = self.conn.execute(f"INSERT INTO mentions ({cols}) VALUES ({marks})", tuple(row.values()))
         return int(cur.lastrowid)  # type: ignore[arg-type]
 
-    def _insert_claim(self, article_id: int, c: Claim) -> None:
+    @staticmethod
+    def _claim_values(article_id: int, c: Claim) -> tuple:
         spans = {k: to_jsonable(getattr(c, k)) for k in ("claimant_span", "cue_span", "content_span")}
-        self.conn.execute(
-            "INSERT INTO claims (article_id, claimant, claimant_type, claimant_actor, cue, stance, outlet,"
-            " sentence, content_text, spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article_id, c.claimant, c.claimant_type, c.claimant_actor, c.cue, c.stance, c.outlet,
-             c.sentence, c.content_span.text if c.content_span else "",
-             json.dumps(spans, ensure_ascii=False)),
-        )
+        return (article_id, c.claimant, c.claimant_type, c.claimant_actor, c.cue, c.stance, c.outlet,
+                c.sentence, c.content_span.text if c.content_span else "", _json_text(spans))
+
+    def _insert_claim(self, article_id: int, c: Claim) -> None:
+        self.conn.execute(_CLAIM_INSERT, self._claim_values(article_id, c))
 
     def record_error(self, path: str, reason: str) -> None:
         """Record a per-item failure (unreadable file, failed analysis) and go on."""
@@ -463,22 +493,20 @@ class Store:
             old = {r["event_id"]: json.loads(r["json"]) for r in rows}
             conn.execute("DELETE FROM event_mentions")
             conn.execute("DELETE FROM events")
+            rows, links = [], []
             for ev in events:
                 data = to_jsonable(ev)
                 row = event_row(ev)
-                row["json"] = json.dumps(data, ensure_ascii=False)
-                conn.execute(
-                    f"INSERT INTO events ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
-                    tuple(row.values()),
-                )
-                conn.executemany(
-                    "INSERT INTO event_mentions (event_id, mention_id) VALUES (?, ?)",
-                    [(ev.event_id, mid) for mid in ev.mention_ids],
-                )
+                row["json"] = _json_text(data)
+                rows.append(row)
+                links += [(ev.event_id, mid) for mid in ev.mention_ids]
                 before = old.pop(ev.event_id, None)
                 if before is not None and before != data:
                     diff = {k: [before.get(k), v] for k, v in data.items() if before.get(k) != v}
                     self._history(ev.event_id, at, diff)
+            # all events, then all their links, each table in one batch (the same rows in the same order)
+            self._insert_rows("events", rows)
+            conn.executemany("INSERT INTO event_mentions (event_id, mention_id) VALUES (?, ?)", links)
             for event_id, before in old.items():
                 self._history(event_id, at, {"removed": {"mention_ids": before.get("mention_ids", [])}})
         return len(events)

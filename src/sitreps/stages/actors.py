@@ -24,6 +24,7 @@ import yaml
 from spacy.tokens import Doc
 
 from sitreps.model import Actor, ActorMention, Article, TextSpan
+from sitreps.nlp import doc_tokens
 from sitreps.stages.place_cues import token_table
 
 BRANCH_SUFFIX = {"forces": "", "air": " Air Force", "navy": " Navy"}
@@ -233,11 +234,12 @@ def _is_headline_caps(doc: Doc, i: int, j: int) -> bool:
 
 def _stands_for_state(doc: Doc, i: int, j: int) -> bool:
     """A capital or country name standing for the state: a subject or agent, not a place."""
-    if i > 0 and doc[i - 1].lower_ in LOCATION_PREPS:
+    lower = doc_tokens(doc).lower
+    if i > 0 and lower[i - 1] in LOCATION_PREPS:
         return False
-    if j < len(doc) and doc[j].lower_ in ("'s", "'"):
+    if j < len(doc) and lower[j] in ("'s", "'"):
         return False  # "Syria's second city"; "Syria's army" is matched as a possessive demonym instead
-    head = doc[j - 1]
+    head = doc_tokens(doc).tokens[j - 1]
     if doc.has_annotation("DEP"):
         if head.dep_ in SUBJECT_DEPS:
             return True
@@ -249,7 +251,7 @@ def _stands_for_state(doc: Doc, i: int, j: int) -> bool:
 
 def _modifier_ok(doc: Doc, k: int) -> bool:
     """A token that may sit between a demonym and its noun ("Russian Su-34M warplanes")."""
-    tok = doc[k]
+    tok = doc_tokens(doc).tokens[k]
     if tok.lower_ in PHRASE_BREAKERS or tok.is_sent_start:
         return False
     if tok.is_punct and tok.text not in ("-", "/"):
@@ -259,7 +261,7 @@ def _modifier_ok(doc: Doc, k: int) -> bool:
 
 def _nominal(doc: Doc, end: int) -> bool:
     """The phrase ending before token `end` ends in a noun, not a verb ("howitzers fire near ...")."""
-    return not (doc.has_annotation("TAG") and doc[end - 1].pos_ in ("VERB", "AUX"))
+    return not (doc.has_annotation("TAG") and doc_tokens(doc).tokens[end - 1].pos_ in ("VERB", "AUX"))
 
 
 def _noun_after(doc: Doc, j: int, d: ActorDictionary) -> tuple[int, _Pattern] | None:
@@ -347,6 +349,7 @@ def find_actors(doc: Doc, article: Article) -> list[ActorMention]:
     """Actor mentions in reading order, with character spans into `article.text` (== `doc.text`)."""
     d = get_actor_dictionary()
     sent_of = _sentence_of_token(doc)
+    table = doc_tokens(doc)
     mentions: list[ActorMention] = []
     for m in _select(_candidates(doc, d)):
         actor: Actor | None
@@ -366,9 +369,12 @@ def find_actors(doc: Doc, article: Article) -> list[ActorMention]:
                 actor = d.generics.get(str(generic[0].value)) if generic else None
         if actor is None:
             continue
-        span = doc[m.start : m.end]
+        # the span's offsets and text from the token columns (`Span.text` builds a Token per word)
+        start_char, end_char = table.idx[m.start], table.idx[m.end - 1] + len(table.text[m.end - 1])
         mentions.append(
-            ActorMention(TextSpan(span.start_char, span.end_char, span.text), sent_of[m.start], actor)
+            ActorMention(
+                TextSpan(start_char, end_char, table.doc_text[start_char:end_char]), sent_of[m.start], actor
+            )
         )
     return mentions
 

@@ -30,6 +30,7 @@ import bisect
 from spacy.tokens import Doc, Span, Token
 
 from sitreps.model import ActorMention, Article, Claim, TextSpan
+from sitreps.nlp import doc_tokens
 from sitreps.stages.claim_build import (
     ClaimContext,
     content_of_verb,
@@ -318,40 +319,42 @@ def _token_claims(ctx: ClaimContext, tok: Token) -> list[Claim]:
     """The claims a token cues, by the first reading that fits it."""
     lex = ctx.lex
     lemma = tok.lemma_.lower()
-    if tok.lower_ in lex.according or (tok.lower_ in lex.citing and tok.dep_ != "amod"):
+    lower, pos = tok.lower_, tok.pos_  # read once: each read builds a string from the Token
+    verbal = pos in ("VERB", "AUX")
+    if lower in lex.according or (lower in lex.citing and tok.dep_ != "amod"):
         return _according_claims(ctx, tok)
-    if tok.pos_ in ("VERB", "AUX") and (
+    if verbal and (
         lemma in lex.verbs
         or lemma in lex.verification
         or (lemma in lex.refusal and _refuses_to_verify(tok, lex))
     ):
         return _verb_claims(ctx, tok)
-    if tok.pos_ in ("VERB", "AUX") and lemma in lex.perception:
+    if verbal and lemma in lex.perception:
         return perception_claims(ctx, tok)
-    if tok.pos_ == "VERB" and lemma in lex.tail:
+    if pos == "VERB" and lemma in lex.tail:
         claims = _tail_claims(ctx, tok)
         if claims:
             return claims  # else "the court ruled that ...": the general rule may still read it
-    if tok.lower_ in lex.adjectives and tok.pos_ in ("ADJ", "VERB"):
+    if lower in lex.adjectives and pos in ("ADJ", "VERB"):
         claims = adjective_claims(ctx, tok)
-        if claims or tok.lower_ not in lex.impersonal_adjectives:
+        if claims or lower not in lex.impersonal_adjectives:
             return claims  # else "it is clear that ...": clear to no one named
-    if tok.lower_ in lex.impersonal_adjectives and tok.pos_ == "ADJ":
+    if lower in lex.impersonal_adjectives and pos == "ADJ":
         return impersonal_claims(ctx, tok)
-    if tok.lower_ in lex.hearsay and tok.pos_ == "ADV":
+    if lower in lex.hearsay and pos == "ADV":
         return hearsay_claims(ctx, tok)
-    if tok.pos_ == "NOUN" and lemma in lex.predicate_nouns:
+    if pos == "NOUN" and lemma in lex.predicate_nouns:
         return predicate_noun_claims(ctx, tok)
-    if tok.pos_ == "NOUN" and lemma in lex.nouns:
+    if pos == "NOUN" and lemma in lex.nouns:
         return standalone_noun_claims(ctx, tok)
-    if tok.pos_ in ("VERB", "AUX") and (lemma in lex.light_verbs or lemma in lex.received):
+    if verbal and (lemma in lex.light_verbs or lemma in lex.received):
         claims = light_verb_claims(ctx, tok)
         if claims:
             return claims
-    if tok.pos_ == "VERB":
+    if pos == "VERB":
         claims = _general_claims(ctx, tok)
         return claims or expressive_object_claims(ctx, tok)
-    if tok.pos_ == "ADP":
+    if pos == "ADP":
         return poll_claims(ctx, tok)
     return []
 
@@ -372,10 +375,11 @@ def find_claims(doc: Doc, article: Article, actors: list[ActorMention]) -> list[
     def within(indices: list[int], sent: Span) -> list[int]:
         return indices[bisect.bisect_left(indices, sent.start) : bisect.bisect_left(indices, sent.end)]
 
+    tokens = doc_tokens(doc).tokens  # one Token object per word, not one per `doc[i]`
     for sent in sents:
         cue_heads: set[int] = set()
         for i in within(scan.candidates, sent):
-            tok = doc[i]
+            tok = tokens[i]
             if inside_quote(tok.idx):
                 continue  # speech reported inside a quote is the quoted speaker's, not the report's
             claims = [c for c in _token_claims(ctx, tok) if c not in ctx.claims]
@@ -383,8 +387,8 @@ def find_claims(doc: Doc, article: Article, actors: list[ActorMention]) -> list[
                 cue_heads.add(tok.i)
             ctx.claims.extend(claims)
         for i in within(scan.ins, sent):  # a channel is the cue only of a clause that has none of its own
-            ctx.claims.extend(channel_claims(ctx, doc[i], cue_heads))
-        ctx.claims.extend(mark_claims(ctx, sent, inside_quote, [doc[i] for i in within(scan.marks, sent)]))
+            ctx.claims.extend(channel_claims(ctx, tokens[i], cue_heads))
+        ctx.claims.extend(mark_claims(ctx, sent, inside_quote, [tokens[i] for i in within(scan.marks, sent)]))
         drop_nested(ctx, sent)
         ctx.claims.extend(unverified_claims(ctx, sent))
     for claim in ctx.claims:  # "unconfirmed reports said ...": the subject's own hedge

@@ -223,6 +223,8 @@ def drop_nested(ctx: ClaimContext, sent: Span) -> None:
     each hold the other's cue (a misparse) are both kept, and so is a dispute ("denied that rebels said ...",
     "a claim denied by X"): who contests what is what the event database must show."""
     here = [c for c in ctx.claims if c.cue_span and sent.start_char <= c.cue_span.start < sent.end_char]
+    if len(here) < 2:
+        return  # a claim never nests in itself: no cue needs to be read
     speech = {id(c): _speech_cue(ctx, c) for c in here}
     roots = {id(c): _cue_root(ctx, c) for c in here}
 

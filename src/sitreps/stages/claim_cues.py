@@ -17,6 +17,7 @@ import numpy as np
 import yaml
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 OUTLETS = {
@@ -198,6 +199,48 @@ def _scan_words(lex: CueLexicon) -> tuple[frozenset[str], frozenset[str], frozen
     return entry[1], entry[2], entry[3]
 
 
+# word lists as sets of their strings' hashes, per list (by identity, the list kept alive with them)
+_HASHES: dict[int, tuple[object, frozenset[int]]] = {}
+
+
+def _hashes(words: frozenset[str] | dict[str, str]) -> frozenset[int]:
+    """The hashes of a word list's strings: a token column holds exactly these where its string is listed
+    (a string's hash is fixed), so membership needs no string looked up."""
+    entry = _HASHES.get(id(words))
+    if entry is None or entry[0] is not words:
+        if len(_HASHES) > 64:  # word lists come from the cached lexicon; a caller's own may not
+            _HASHES.clear()
+        entry = _HASHES[id(words)] = (words, frozenset(get_string_id(w) for w in words))
+    return entry[1]
+
+
+# lemma hash -> which of the scan's lemma lists hold the lemma, lower-cased (bits: _LEMMA_VERB ...), per
+# lexicon: a lemma's answer is looked up once per corpus rather than once per article
+_LEMMA_VERB, _LEMMA_OBJECT, _LEMMA_NOUN = 1, 2, 4
+_LEMMA_CLASSES: dict[int, tuple[CueLexicon, dict[int, int]]] = {}
+
+
+def _lemma_classes(doc: Doc, lemmas: list[int], lex: CueLexicon) -> np.ndarray:
+    """Per token, the bits of the lemma lists (speech and tail verbs, expressive objects, claim nouns)
+    that hold its lemma lower-cased."""
+    entry = _LEMMA_CLASSES.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        entry = _LEMMA_CLASSES[id(lex)] = (lex, {})
+    known = entry[1]
+    verbs, nouns, _ = _scan_words(lex)
+    for h in {h for h in lemmas if h not in known}:  # lemmas not met before in the corpus
+        word = doc.vocab.strings[h].lower()
+        known[h] = (
+            (_LEMMA_VERB if word in verbs else 0)
+            | (_LEMMA_OBJECT if word in lex.expressive_objects else 0)
+            | (_LEMMA_NOUN if word in nouns else 0)
+        )
+    return np.array([known[h] for h in lemmas], dtype=np.int64)
+
+
+_MARKS: dict[frozenset[str], frozenset[str]] = {}
+
+
 def scan_cues(doc: Doc, lex: CueLexicon, marks: frozenset[str]) -> CueScan:
     """Fix the lemmas the small model misreads ("hopes" -> "hop"), then list the tokens that may cue a
     claim, so that the rules build Token objects only for them. A superset of what any rule reads: a
@@ -207,17 +250,18 @@ def scan_cues(doc: Doc, lex: CueLexicon, marks: frozenset[str]) -> CueScan:
     strings = doc.vocab.strings
     table = doc.to_array([LOWER, LEMMA, POS, DEP, ORTH])
     low, lemma, pos, dep, orth = table.T
-    verbs, nouns, forms = _scan_words(lex)
+    low_hashes, lemma_hashes, _, _, orth_hashes = table.T.tolist()
+    verbs, _, forms = _scan_words(lex)
 
-    def among(column: np.ndarray, words: frozenset[str] | dict[str, str], lower: bool = False) -> np.ndarray:
-        # each distinct string looked up once: an article repeats most of its words
-        distinct = np.unique(column).tolist()
-        hits = [h for h in distinct if (strings[h].lower() if lower else strings[h]) in words]
-        return np.isin(column, np.array(hits, dtype=np.uint64))
+    def among(column: list[int], words: frozenset[str] | dict[str, str]) -> np.ndarray:
+        # a set test per token: cheaper than `np.isin` (a sort) on an article's few hundred tokens
+        listed = _hashes(words)
+        return np.array([h in listed for h in column], dtype=bool)
 
+    lemma_bits = _lemma_classes(doc, lemma_hashes, lex)
     verbal = (pos == _VERB) | (pos == _AUX)
-    verb_lemma = among(lemma, verbs, lower=True)
-    for i in np.flatnonzero((pos == _VERB) & among(low, lex.lemma_fixes)).tolist():
+    verb_lemma = (lemma_bits & _LEMMA_VERB) != 0
+    for i in np.flatnonzero((pos == _VERB) & among(low_hashes, lex.lemma_fixes)).tolist():
         fixed = lex.lemma_fixes[strings[int(low[i])]]
         doc[i].lemma_ = fixed
         verb_lemma[i] = fixed.lower() in verbs
@@ -228,16 +272,16 @@ def scan_cues(doc: Doc, lex: CueLexicon, marks: frozenset[str]) -> CueScan:
     is_in = low == strings["in"]
     is_by = low == strings["by"]
     # a verb whose object says something ("unleashed a tirade", "ran an ad"): whatever the verb
-    objects = np.flatnonzero((dep == strings["dobj"]) & among(lemma, lex.expressive_objects, lower=True))
+    objects = np.flatnonzero((dep == strings["dobj"]) & ((lemma_bits & _LEMMA_OBJECT) != 0))
     object_head = np.zeros(len(doc), dtype=bool)
     object_head[objects + doc.to_array([HEAD]).astype("int64")[objects]] = True
     candidate = (
-        among(low, forms)
+        among(low_hashes, forms)
         | (verbal & (verb_lemma | ((pos == _VERB) & (clause_head | object_head))))
-        | ((pos == _NOUN) & among(lemma, nouns, lower=True))
+        | ((pos == _NOUN) & ((lemma_bits & _LEMMA_NOUN) != 0))
         | ((pos == _ADP) & (is_in | is_by))
     )
-    punct = among(orth, marks | {":"})
+    punct = among(orth_hashes, _MARKS.get(marks) or _MARKS.setdefault(marks, marks | {":"}))
     return CueScan(*(np.flatnonzero(m).tolist() for m in (candidate, is_in, punct)))
 
 

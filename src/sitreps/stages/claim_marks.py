@@ -242,8 +242,10 @@ def mark_claims(
     quotation (a colon inside a quote is the quoted speaker's); `marks`, when given, are the sentence's
     colon and dash tokens (found by the caller's scan; else every token is looked at)."""
     doc, out = ctx.doc, []
-    taken = {c.cue_span.start for c in ctx.claims if c.cue_span}
-    for tok in sent if marks is None else marks:
+    marks = sent if marks is None else marks
+    # the cue offsets read already (only where there is a mark to read)
+    taken = {c.cue_span.start for c in ctx.claims if c.cue_span} if marks else set()
+    for tok in marks:
         inside = quoted(tok.idx)
         if tok.idx in taken or (inside and tok.text != ":"):
             continue

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from sitreps.model import ActorMention, TextSpan
+from sitreps.nlp import doc_tokens
 from sitreps.stages.claim_cues import CueLexicon
 
 # Dependents that are not part of the claimant's name: clauses about it, and punctuation.
@@ -18,29 +18,26 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 THING_PRONOUNS = frozenset({"it", "they", "them"})
 
 
-_DOC_TEXT: list = [None, ""]  # the last document read and its text: `doc.text` rebuilds it on each call
-
-
 def doc_text(doc: Doc) -> str:
     """`doc.text`, built once per document (span texts are slices of it)."""
-    if _DOC_TEXT[0] is not doc:
-        # from one array read, not a Token object per token as `doc.text` builds it
-        strings = doc.vocab.strings
-        rows = doc.to_array([ORTH, SPACY]).tolist() if len(doc) else []
-        _DOC_TEXT[0], _DOC_TEXT[1] = doc, "".join(strings[o] + " " if sp else strings[o] for o, sp in rows)
-    return _DOC_TEXT[1]
+    return doc_tokens(doc).doc_text
+
+
+_TRIM_START = frozenset({"that", "and"})
 
 
 def token_span(doc: Doc, start: int, end: int) -> TextSpan | None:
     """TextSpan over tokens [start, end), trimmed of punctuation, quotes and a leading "that"."""
-    while start < end and (doc[start].is_punct or doc[start].lower_ in ("that", "and")):
+    table = doc_tokens(doc)  # from the token columns: no Token object per word looked at
+    punct, lower = table.is_punct, table.lower
+    while start < end and (punct[start] or lower[start] in _TRIM_START):
         start += 1
-    while end > start and doc[end - 1].is_punct:
+    while end > start and punct[end - 1]:
         end -= 1
     if start >= end:
         return None
-    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    return TextSpan(first, last, doc_text(doc)[first:last])
+    first, last = table.idx[start], table.idx[end - 1] + len(table.text[end - 1])
+    return TextSpan(first, last, table.doc_text[first:last])
 
 
 def claimant_tokens(tok: Token) -> tuple[int, int]:
@@ -68,8 +65,9 @@ def claimant_np(tok: Token) -> tuple[int, int]:
 
 def clip(doc: Doc, start: int, end: int, anchor: int) -> tuple[int, int]:
     """Keep [start, end) inside the paragraph of token `anchor`: a headline is not the next sentence's."""
+    newline = doc_tokens(doc).newline
     for k in range(start, end):
-        if doc[k].is_space and "\n" in doc[k].text:
+        if newline[k]:
             if k < anchor:
                 start = k + 1
             else:
@@ -81,12 +79,35 @@ def _words(text: str) -> str:
     return " " + re.sub(r"[^\w\s-]", " ", text.lower()).replace("'s", " ") + " "
 
 
+# per word list (kept by identity): its one-word entries as a set, and the entries with a space
+_SPLIT_LISTS: dict[int, tuple[frozenset[str], frozenset[str], tuple[str, ...]]] = {}
+
+
+def _split_list(words: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    entry = _SPLIT_LISTS.get(id(words))
+    if entry is None or entry[0] is not words:
+        if len(_SPLIT_LISTS) > 64:
+            _SPLIT_LISTS.clear()
+        singles = frozenset(w for w in words if w and " " not in w)
+        entry = _SPLIT_LISTS[id(words)] = (words, singles, tuple(w for w in words if w not in singles))
+    return entry[1], entry[2]
+
+
+def _holds_any(words: str, pieces: set[str], listed: frozenset[str]) -> bool:
+    """Whether `words` (space-padded, see `_words`) holds an entry of `listed` as whole words: a word
+    without a space is whole there exactly when it is one of the space-separated `pieces`."""
+    singles, phrases = _split_list(listed)
+    return not singles.isdisjoint(pieces) or any(f" {w} " in words for w in phrases)
+
+
 def claimant_type(span: Span, head: Token, actor: ActorMention | None, lex: CueLexicon) -> str:
     words = _words(span.text)
-    has_person = any(t.ent_type_ == "PERSON" for t in span)
-    titled = any(t.lower_ in lex.titles for t in span)
+    pieces = set(words.split(" "))
+    toks = doc_tokens(span.doc).tokens[span.start : span.end]  # the span's Tokens, built once
+    has_person = any(t.ent_type_ == "PERSON" for t in toks)
+    titled = any(t.lower_ in lex.titles for t in toks)
     # "Lieutenant Igor Makushev": a title before two or more proper names ends the phrase
-    tail = list(span)[-3:]
+    tail = toks[-3:]
     named = len(tail) == 3 and tail[0].lower_ in lex.titles and all(t.pos_ == "PROPN" for t in tail[1:])
     for kind in ("media", "monitor"):  # the head noun decides first: NER reads "the Observatory" as a person
         if head.lower_ in lex.claimant_types[kind]:
@@ -94,13 +115,13 @@ def claimant_type(span: Span, head: Token, actor: ActorMention | None, lex: CueL
     if head.ent_type_ == "PERSON" or (has_person and titled) or named:
         return "person"
     for kind in ("media", "monitor"):
-        if any(f" {w} " in words for w in lex.claimant_types[kind]):
+        if _holds_any(words, pieces, lex.claimant_types[kind]):
             return kind
     if actor is not None:
         return "state" if actor.actor.actor_type == "state" else "organisation"
-    if head.ent_type_ in ("GPE", "NORP") or any(f" {w} " in words for w in lex.claimant_types["state"]):
+    if head.ent_type_ in ("GPE", "NORP") or _holds_any(words, pieces, lex.claimant_types["state"]):
         return "state"
-    if head.ent_type_ == "ORG" or any(f" {w} " in words for w in lex.claimant_types["organisation"]):
+    if head.ent_type_ == "ORG" or _holds_any(words, pieces, lex.claimant_types["organisation"]):
         return "organisation"
     return "unknown"
 
@@ -112,19 +133,21 @@ def misparsed_subject(verb: Token) -> tuple[int, int] | None:
     noun phrase after the verb up to the next punctuation.
     """
     doc, sent = verb.doc, verb.sent
+    table = doc_tokens(doc)
+    punct = table.is_punct
     k = verb.i - 1
-    while k >= sent.start and not doc[k].is_punct and verb.i - k <= 12:
+    while k >= sent.start and not punct[k] and verb.i - k <= 12:
         k -= 1
     left = (k + 1, verb.i)
     k = verb.i + 1
-    while k < sent.end and not doc[k].is_punct and k - verb.i <= 12:
+    while k < sent.end and not punct[k] and k - verb.i <= 12:
         k += 1
     right = (verb.i + 1, k)
     for start, end in (left, right):
-        toks = doc[start:end]
+        toks = table.tokens[start:end]
         nominal = any(t.pos_ in ("NOUN", "PROPN") for t in toks)
         verbal = any(t.pos_ in ("VERB", "AUX") for t in toks)
-        if end > start and nominal and not verbal and doc[start - 1].is_punct:
+        if end > start and nominal and not verbal and punct[start - 1]:
             return start, end
     return None
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from sitreps.model import Article, TextSpan, Toll, TollKind
+from sitreps.nlp import doc_tokens
 from sitreps.stages.place_cues import token_table
 from sitreps.stages.toll_links import (
     _MANNER_VERBS,
@@ -155,12 +156,12 @@ def _singular_victims(sent: Span, used: set[int], lex: TollLexicon) -> list[tupl
     """'a soldier was killed', 'General Hamedani was killed', 'he died', 'killing the owner, his wife and
     three children' (each single person of the list; numbered ones are counted as quantities)."""
     out = []
-    doc, lemmas = sent.doc, token_table(sent.doc).lemma
+    lemmas, toks = token_table(sent.doc).lemma, doc_tokens(sent.doc).tokens
     for i in range(sent.start, sent.end):
-        # a Token only for the words whose lemma can name a killing (a toll verb or a manner of killing)
+        # only the words whose lemma can name a killing (a toll verb or a manner of killing)
         if not (lemmas[i] in lex.verbs or lemmas[i] in lex.intransitive or lemmas[i] in _MANNER_VERBS):
             continue
-        t = doc[i]
+        t = toks[i]
         lemma = t.lemma_.lower()
         kind = lex.verbs.get(lemma) or lex.intransitive.get(lemma) or ("killed" if manner_kill(t) else None)
         if kind is None:

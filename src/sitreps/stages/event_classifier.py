@@ -19,7 +19,7 @@ NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO and ATTRIB.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -200,6 +200,29 @@ def classify(doc_or_span: Doc | Span, candidates: Iterable[str] | None = None) -
         if total > 0:
             ranked = [(label, p / total) for label, p in ranked]
     return ranked
+
+
+# The rules' reading of a snippet gives way to the classifier's when the classifier rates a code outside the
+# rules' candidates at least this probable (over all codes). Chosen by 5-fold cross-validation on the team's
+# own notes (each note's rule candidates with out-of-fold probabilities; thresholds 0.2 to 0.95 compared:
+# 0.5 best on all 4,624 notes, accuracy 0.891 -> 0.953, and on the hand-written ones, 0.896 -> 0.930),
+# never by a score on evaluation data. The notes flatter the classifier (it reads them far better than outside
+# text), which is why no lower threshold is worth its risk.
+OVERRIDE_PROBABILITY = 0.5
+
+
+def choose_label(doc_or_span: Doc | Span, candidates: Sequence[str],
+                 override: float = OVERRIDE_PROBABILITY) -> str:
+    """The CASE 2021 code of a snippet's main event, given the codes the rules read in it (`candidates`,
+    in text order): the one candidate, or the candidate the classifier rates highest; the classifier's own
+    reading when the rules read nothing or when it rates another code at least `override` probable."""
+    ranked = classify(doc_or_span)
+    best, p = ranked[0]
+    if not candidates or (p >= override and best not in candidates):
+        return best
+    if len(candidates) == 1:
+        return candidates[0]
+    return next((label for label, _ in ranked if label in candidates), candidates[0])
 
 
 def classify_text(text: str, candidates: Iterable[str] | None = None) -> list[tuple[str, float]]:

@@ -8,10 +8,12 @@ trigger; `trigger_places` and `place_for_verb` use it on top of the tree distanc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from sitreps.gazetteer import normalize_name
 from sitreps.model import PlaceMention
 from sitreps.stages.arguments import owned, span_root, tree_distance, trigger_distance
 from sitreps.stages.event_roles import load_role_lexicon
@@ -149,6 +151,71 @@ def place_rank(doc: Doc, head: Token, pm: PlaceMention) -> int:
     return rank
 
 
+def _name_key(name: str) -> str:
+    """A loose key to compare a place's name with a province's ("Hamah" ~ "Hama", "Ar Raqqah" ~ "Raqqa")."""
+    key = normalize_name(name)
+    for article in ("al ", "ar ", "as ", "ad ", "ash ", "an ", "az ", "at ", "el "):
+        if key.startswith(article):
+            key = key[len(article) :]
+            break
+    return key[:-1] if key.endswith("h") else key
+
+
+def lies_in(inner: PlaceMention, outer: PlaceMention) -> bool:
+    """Whether the gazetteer puts `inner` inside `outer`: `outer` is its country, its province, or the city
+    that shares its province's name and stands for the province ("Kafr Zita in northern Hama": Hama
+    province, not a second place of the event)."""
+    a, b = inner.place, outer.place
+    if a is None or b is None or a is b or a.country_code != b.country_code or outer.is_country_adjective:
+        return False
+    if b.feature_type == "country":
+        return a.feature_type != "country"
+    if not a.admin1 or a.feature_type in ("country", "admin1"):
+        return False
+    province = _name_key(a.admin1)
+    if b.feature_type == "admin1":
+        return _name_key(b.name) == province or _name_key(b.admin1 or "") == province
+    named_like = province in (_name_key(b.name), _name_key(outer.span.text))
+    return named_like and _name_key(b.admin1) == province and b.feature_type == "populated_place"
+
+
+# Words that may stand between a place and the broader place that situates it: "Kafr Zita in northern
+# Hama", "Morek, in the Hama countryside", "the northern Hama town of Morek", "Aleppo's Sheikh Maqsoud"
+_CONTAINER_GLUE = frozenset({"in", "inside", "within", "the", "of", ",", "'s", "’s", "province", "provinces",
+                             "governorate", "countryside", "region", "district", "area", "rural", "town",
+                             "village", "city", "neighbourhood", "neighborhood"})  # fmt: skip
+_CONTAINER_LINKS = frozenset({"in", "inside", "within", ",", "of", "'s", "’s"})
+
+
+def containers(doc: Doc, places: Sequence[PlaceMention]) -> set[int]:
+    """Indices of `places` that only situate another place of the same phrase ("Kafr Zita in northern
+    Hama", "Aleppo's Sheikh Maqsoud district"): the inner place is where the event is, the outer one is its
+    container and no second event place. Two names of a list ("Kafr Zita, Hama and Idlib") are no pair."""
+    text = token_table(doc).doc_text
+    ordered = sorted(range(len(places)), key=lambda n: places[n].span.start)
+    out: set[int] = set()
+    for x, y in zip(ordered, ordered[1:], strict=False):
+        first, second = places[x], places[y]
+        glue = [w.lower() for w in _glue_words(text[first.span.end : second.span.start])]
+        if not glue or len(glue) > 5 or not set(glue) <= _CONTAINER_GLUE | _COMPASS:
+            continue
+        if not set(glue) & _CONTAINER_LINKS:
+            continue
+        if lies_in(first, second):
+            after = _glue_words(text[second.span.end : second.span.end + 12])
+            if glue == [","] and after and after[0].lower() in ("and", "or", ","):
+                continue  # "Kafr Zita, Hama and Idlib": a list
+            out.add(y)
+        elif lies_in(second, first) and set(glue) & {"of", "'s", "’s"}:
+            out.add(x)  # "the northern Hama town of Morek", "Aleppo's Sheikh Maqsoud district"
+    return out
+
+
+def _glue_words(text: str) -> list[str]:
+    """The words and punctuation of a stretch of text between two names ("in northern", ",", "'s")."""
+    return re.findall(r"[’']s\b|\w+|[^\w\s]", text)
+
+
 def trigger_places(
     doc: Doc, trigger: Trigger, rivals: Sequence[Trigger], usable: Sequence[PlaceMention]
 ) -> list[PlaceMention]:
@@ -168,7 +235,10 @@ def trigger_places(
             contested.append(pm)
     rest = owned(contested, trigger, others, doc, lambda p: p.span.start)
     near = [p for p in rest if place_rank(doc, trigger.head, p) != AWAY]
-    return sort_places(doc, trigger, mine_own + near)
+    mine = mine_own + near
+    # "shelled Kafr Zita in northern Hama": one event at Kafr Zita, Hama only says where Kafr Zita is
+    outer = containers(doc, mine)
+    return sort_places(doc, trigger, [p for n, p in enumerate(mine) if n not in outer])
 
 
 def sort_places(doc: Doc, trigger: Trigger, places: Sequence[PlaceMention]) -> list[PlaceMention]:
@@ -199,12 +269,23 @@ def _owns_place(doc: Doc, pm: PlaceMention, roots: Sequence[Token]) -> int:
     return int(any(r.i != root.i and (r.i == owner.i or owner.is_ancestor(r)) for r in roots))
 
 
-def place_for_verb(doc: Doc, verb: Token, places: Sequence[PlaceMention]) -> PlaceMention | None:
+def no_event_verb(verb: Token) -> bool:
+    """Whether a verb that no event mention owns tells no event of its own: a speech verb ("said in
+    Moscow", "reported", "announced"), whose place is where someone spoke, not where anything happened."""
+    return verb.pos_ in ("VERB", "AUX") and _is_speech_verb(verb)
+
+
+def place_for_verb(
+    doc: Doc, verb: Token, places: Sequence[PlaceMention], away_ok: bool = False
+) -> PlaceMention | None:
     """Where the event of any verb happened, for callers that have a verb but no trigger (the event-location
     evaluation's fallback): the place in the verb's own locative phrase, else the nearest place of its
-    sentence that is neither a speaker's location, an origin nor a country adjective."""
+    sentence that is neither a speaker's location, an origin nor a country adjective. With `away_ok`, a
+    destination, an origin or a partner ("fled to Turkey", "returned from Idlib") is the verb's place when the
+    sentence gives it no other."""
     best: tuple[int, int, int, PlaceMention] | None = None
     roots = _place_roots(doc, places)
+    outer = {id(places[n]) for n in containers(doc, places)}
     for pm in places:
         if pm.is_country_adjective or pm.relation in ("dateline", "based", "backed"):
             continue
@@ -212,9 +293,10 @@ def place_for_verb(doc: Doc, verb: Token, places: Sequence[PlaceMention]) -> Pla
         if root is None or root.sent.start != verb.sent.start:
             continue
         rank = attachment_rank(verb, root)
-        if rank == AWAY:
+        if rank == AWAY and not away_ok:
             continue
-        key = (rank, coarseness(pm) + _owns_place(doc, pm, roots), tree_distance(verb, root), pm)
+        broad = coarseness(pm) + _owns_place(doc, pm, roots) + (id(pm) in outer)
+        key = (rank, broad, tree_distance(verb, root), pm)
         if best is None or key[:3] < best[:3]:
             best = key
     return best[3] if best else None

@@ -9,8 +9,8 @@ gas explosions are no conflict events at all. The words behind these decisions l
 `data/event_typing.yaml`.
 
 Placeholders a trigger rule may carry (`data/triggers.yaml`): "@strike" and "@explosion" (typed by the
-weapon), "@kill" and "@territory" (typed by who, see `type_with_roles`), "@disrupt", "@base", "@change",
-"@release", "@burn", "@agree" (events only with the right object). Protests are typed in
+weapon), "@kill" and "@territory" (typed by who, see `event_typing_roles.type_with_roles`), "@disrupt",
+"@base", "@change", "@release", "@burn", "@agree" (events only with the right object). Protests are typed in
 `protest_typing.py`, captures of ground in `territory_typing.py`; what a sentence says about its trigger
 (a weapon stopped, a vehicle crash, a coup, bodies found) in `event_typing_cues.py`; the shared helpers
 live in `event_typing_base.py`.
@@ -22,11 +22,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
-from sitreps.model import ActorMention, Toll
 from sitreps.stages.event_typing_base import (
     TypingLexicon,
     direct_objects,
-    expand,
     has_any,
     is_person,
     lemmas,
@@ -41,16 +39,18 @@ from sitreps.stages.event_typing_cues import (
     activity_changed,
     advances_into,
     attributed,
-    blows,
+    captivity_behind_release,
     chemical_attack,
     coup_or_jailbreak,
     describes_noun,
     disrupted_weapon,
     figurative_strike,
     found_dead,
+    frees,
     held_weapon,
     hit_something,
     planned_only,
+    release_type,
     takes_place,
     vehicle_crash,
 )
@@ -61,7 +61,6 @@ from sitreps.stages.territory_typing import (
     from_side,
     goods_not_ground,
     pushed_off,
-    territory_type,
     under_control,
 )
 from sitreps.stages.triggers import Lexicon, Trigger, load_lexicon
@@ -91,9 +90,6 @@ _IED = "Remote explosive/landmine/IED"
 # trigger types that may be a weapon stopped before use
 _WEAPON_SUBS = REMOTE | {"@strike", "@explosion", "@territory", "@disrupt", "@kill", "@burn",
                          "Disrupted weapons use", "Non-violent transfer of territory"}  # fmt: skip
-_AT = ("on", "at", "against", "into")
-# inter codes of armed actors (state, rebel, militias, external forces)
-_ARMED_INTER = {1, 2, 3, 4, 8}
 
 
 def instrument(words: str, lexicon: Lexicon) -> str:
@@ -165,6 +161,8 @@ def refine(
         return ""  # "police deployed to prevent a planned protest": no protest took place
     if sub in PROTEST_TYPES and lemma in tl.gathering_verbs and lemmas(subjects(head)) & tl.fighter_nouns:
         return "Change to group/activity"  # "rebel fighters rallied to the government": no protest
+    if sub == "Abduction/forced disappearance" and captivity_behind_release(head, tl):
+        return ""  # "passengers abducted last week were released": the release is the news
     if sub in ("@kill", "Attack") and found_dead(head, tl):
         return "Other"  # "the bodies of three men who had been shot dead were found": a discovery
     remote_assault = weapon in (_AIR, _SHELLING) and lemma in tl.remote_assault_nouns
@@ -216,14 +214,18 @@ def refine(
     if sub == "@territory" and lemma in tl.under_control_verbs and not under_control(head):
         return ""  # "brought the town under their control" is a capture; "brought food" is not
     if sub == "@territory" and lemma in tl.liberation_verbs and not takes_place(head, tl):
-        return ""  # "freed 20 hostages" is a release (its own trigger), "freed the town of Bardere" a capture
+        # "freed the town of Bardere" is a capture; "freed 20 hostages" a release of people
+        return release_type(head, words, tl) if lemma == "free" else ""
     if sub == "@territory" and lemma == "take" and not takes_place(head, tl):
         return ""  # "took five people", "took refuge": "take" tells a capture only of a place
     # "recaptured Baga" even when the tagger calls Baga a person; "drove the rebels out": the ground is taken
     # and "seized Shewa Robit from TPLF fighters": what is taken from an armed side is ground
     ground_verb = lemma in tl.ground_only_verbs or pushed_off(head, tl) or bool(from_side(head, tl))
     if sub == "@territory" and is_person(objects(head), tl) and not expels(head, tl) and not ground_verb:
-        return "@detain"  # "captured a commander": people, not ground
+        # "captured a commander": people, not ground; "gunmen who seized the farmers let them go": a release
+        return "" if captivity_behind_release(head, tl) else "@detain"
+    if sub == "@territory" and lemma == "regain" and frees(head, tl):
+        return release_type(head, words, tl)  # "the hostages regained their freedom": a release, not ground
     if sub == "@territory" and goods_not_ground(direct_objects(head), tl):
         return ""  # "seized two tanks and ammunition": spoils of a fight, not ground
     aim = aimed_only(head, words, tl) if sub == "@territory" else None
@@ -257,8 +259,7 @@ def refine(
     if sub == "Non-violent transfer of territory" and people:
         sub = "@release"  # "handed over 20 prisoners to the ICRC": people, not ground
     if sub == "@release":
-        # ACLED's Agreement counts prisoner releases, swaps and repatriations
-        return "Agreement" if object_lemmas(head) & tl.release_objects else ""
+        return release_type(head, words, tl)  # a deal or prisoners: Agreement; captives freed: Other
     if sub == "@burn":
         return "Looting/property destruction" if object_lemmas(head) & tl.property_nouns else ""
     # "talks on a ceasefire": diplomacy, not an agreement; but a meeting "during which they agreed to end
@@ -334,66 +335,6 @@ def settle_sentence(
 
         typed = [(t, sub) for t, sub in typed if sub not in REMOTE or not told_by_disruption(t)]
     return typed
-
-
-def type_with_roles(
-    sub: str,
-    trigger: Trigger,
-    role1: ActorMention | None,
-    role2: ActorMention | None,
-    tolls: list[Toll],
-    victims_civilian: bool,
-    tl: TypingLexicon | None = None,
-) -> str:
-    """Resolve the placeholders that need the actors: "@territory" (who gains), "@detain" (who holds whom)
-    and "@kill" (who killed whom). "" when a killing has neither side nor toll to make it an event."""
-    tl = tl or load_typing_lexicon()
-    head = trigger.head
-    if sub == "@territory":
-        return territory_type(trigger.head, role1, tl)
-    if sub == "@detain":
-        state = role1 is not None and role1.actor.actor_type == "state"
-        if state or lemmas(subjects(head)) & tl.state_words:
-            return "Arrests"
-        return "Abduction/forced disappearance"
-    if sub != "@kill":
-        return sub
-    doers = lemmas(subjects(head))
-    if doers & tl.crowd_nouns and not doers & tl.armed_nouns:
-        return "Mob violence"  # "villagers beat a suspected thief to death"
-    # whom the killing or beating was done to: its direct object when it has one ("beat her at a
-    # checkpoint": the checkpoint is where, not whom)
-    victims = expand(direct_objects(head)) or objects(head)
-    if head.pos_ == "NOUN" and not victims:
-        # "the killing of three farmers", "the murder of a journalist": whom the noun's "of" names
-        of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
-        victims = expand(g for c in of for g in c.children if g.dep_ == "pobj")
-    shots = [t for t in direct_objects(head) if t.lemma_.lower() in tl.shot_nouns]
-    if shots:
-        # "opened fire on an army patrol", "fired shots at villagers": whom the shots were aimed at
-        aimed = [g for t in (head, *shots) for c in t.children if c.dep_ == "prep" and c.lower_ in _AT
-                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-        victims = expand(aimed) or victims
-    victim_words = lemmas(victims)
-    if victim_words & tl.armed_nouns or victim_words & tl.armed_targets:
-        return "Armed clash"  # "militants attacked a checkpoint", "killed four soldiers"
-    if role2 is not None and role2.actor.inter in _ARMED_INTER:
-        return "Armed clash"
-    armed_doer = (role1 is not None and role1.actor.inter in _ARMED_INTER) or bool(doers & tl.armed_nouns)
-    if not (armed_doer or tolls or victims_civilian or blows(head, tl)):
-        return ""  # "the opposition attacked the minister over the budget": words, not blows
-    if victims_civilian or victim_words & tl.civilian_targets or is_person(victims, tl):
-        return "Attack"  # "gunmen shot dead a trader": violence against civilians
-    if victim_words & tl.pronoun_victims and blows(head, tl):
-        return "Attack"  # "they attacked us with knives", "stabbed him": a witness's telling of an attack
-    if any(t.who == "civilians" for t in tolls):
-        return "Attack"
-    if role1 is not None and role2 is not None:
-        return "Armed clash"
-    if role1 is not None or role2 is not None or tolls:
-        # a killing by armed men with no armed victim named: ACLED's default for one-sided violence
-        return "Attack"
-    return ""
 
 
 def _struck_by(head, weapon: str) -> bool:

@@ -17,6 +17,7 @@ from sitreps.stages.event_typing_base import (
     has_any,
     lemmas,
     load_typing_lexicon,
+    object_lemmas,
     objects,
     sentence_words,
     subjects,
@@ -224,3 +225,39 @@ def figurative_strike(head: Token, tl: TypingLexicon) -> str | None:
     if struck & tl.agreement_nouns:
         return "Agreement"
     return "" if struck & tl.figurative_strike_objects else None
+
+
+def frees(verb: Token, tl: TypingLexicon) -> bool:
+    """Whether a verb tells captives freed: "released", "freed", "set free", "let them go", "regained their
+    freedom"."""
+    lemma = verb.lemma_.lower()
+    if lemma in tl.freeing_verbs:
+        return True
+    return any(f"{lemma} {c.lower_}" in tl.freeing_phrase_parts for c in verb.children)
+
+
+def captivity_behind_release(head: Token, tl: TypingLexicon) -> bool:
+    """An abduction told as the past of captives whose release is the news: "passengers abducted last week
+    were released", "the kidnappers freed the priest", "freed after a kidnapping". The nearest verb above
+    the trigger decides; a kidnapping told by the main verb ("gunmen kidnapped five and later freed two")
+    is the news itself."""
+    for anc in islice(head.ancestors, 4):
+        if anc.pos_ in ("VERB", "AUX"):
+            return frees(anc, tl)
+    return False
+
+
+def release_type(head: Token, words: str, tl: TypingLexicon) -> str:
+    """The type of a release of people: "Agreement" when a deal or swap is told or prisoners are freed
+    (ACLED's codebook counts prisoner releases as agreements), ACLED's "Other" for captives freed by those
+    who held them with no deal told, "" when no people held are freed ("released a statement")."""
+    held = object_lemmas(head)
+    regained = head.lemma_.lower() in ("regain", "walk") and frees(head, tl)
+    if regained:
+        held |= lemmas(subjects(head))  # "the students regained their freedom": the freed are the subject
+    if has_any(words, tl.release_deal_words) or held & tl.prisoner_nouns:
+        return "Agreement" if held & (tl.release_objects | tl.person_nouns) else ""
+    captives = regained or has_any(words, tl.captivity_words)
+    if held & tl.release_objects or (held & tl.person_nouns and captives):
+        return "Other"
+    return ""

@@ -58,6 +58,7 @@ from sitreps.stages.event_merge import (
 )
 from sitreps.stages.event_places import sort_places
 from sitreps.stages.event_timing import background, governing_date, only_running_totals, under_since
+from sitreps.stages.event_typing_roles import type_with_roles
 from sitreps.stages.place_cues import token_table
 from sitreps.stages.triggers import Trigger, find_triggers, load_lexicon
 
@@ -186,7 +187,7 @@ def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, acto
             _refine_place(earlier, cand)
             return []
     # who gains the ground, who holds whom, who killed whom
-    sub = event_typing.type_with_roles(sub, trig, role1, role2, sent_tolls, victims_civilian)
+    sub = type_with_roles(sub, trig, role1, role2, sent_tolls, victims_civilian)
     if not sub and cand.sub_event_type == "@kill" and placed_attack_noun(cand, date):
         # "there was an attack near the market in Gao on Sunday", "Monday's shooting in Dallas": an attack
         # told with its own place or date is an event even when no side is named (ACLED: unidentified)

@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from sitreps.nlp import doc_tokens
 from sitreps.stages.place_cues import token_table
 from sitreps.stages.toll_quantities import VAGUE_HEADS, Quantity, TollLexicon, is_number
 
@@ -94,7 +95,7 @@ def link_quantity(q: Quantity, sent: Span, lex: TollLexicon) -> tuple[Token, str
     if q.victim is not None and q.victim.lemma_.lower() in lex.nouns:
         return q.victim, lex.nouns[q.victim.lemma_.lower()]
     starts = [q.victim] if q.victim is not None else []
-    starts += [t for t in doc[q.start : q.end] if is_number(t) or t.lower_ in VAGUE_HEADS]
+    starts += [t for t in doc_tokens(doc).tokens[q.start : q.end] if is_number(t) or t.lower_ in VAGUE_HEADS]
     for x in starts:
         for _ in range(6):  # climb to the noun phrase's head: conjuncts, partitives, number modifiers
             if x.dep_ in ("conj", "appos") and x.head.i < x.i:
@@ -123,15 +124,16 @@ def _toll_noun_subject(verb: Token, lex: TollLexicon) -> bool:
 def _link_linear(q: Quantity, sent: Span, lex: TollLexicon) -> tuple[Token, str] | None:
     """The parser's misses: an active toll verb right before ('killing 16'), or a passive right after."""
     doc = sent.doc
-    two_before = " ".join(t.lemma_.lower() for t in doc[max(sent.start, q.start - 2) : q.start])
+    toks = doc_tokens(doc).tokens  # a Token per word built once, not per look
+    two_before = " ".join(t.lemma_.lower() for t in toks[max(sent.start, q.start - 2) : q.start])
     if two_before in lex.verbs:  # "shot dead 5 militants", "gunned down three"
-        return doc[q.start - 1], lex.verbs[two_before]
-    before = doc[q.start - 1] if q.start - 1 >= sent.start else None
+        return toks[q.start - 1], lex.verbs[two_before]
+    before = toks[q.start - 1] if q.start - 1 >= sent.start else None
     finite_or_gerund = ("VBD", "VBG", "VBZ", "VBP")
     if before is not None and before.lemma_.lower() in lex.verbs and before.tag_ in finite_or_gerund:
         return before, lex.verbs[before.lemma_.lower()]
     k = max(q.end, q.np_end)
-    while k < sent.end and doc[k].lower_ in (
+    while k < sent.end and toks[k].lower_ in (
         "were",
         "was",
         "have",
@@ -147,19 +149,19 @@ def _link_linear(q: Quantity, sent: Span, lex: TollLexicon) -> tuple[Token, str]
     ):
         k += 1
     if k < sent.end and k > max(q.end, q.np_end):
-        t = doc[k]
+        t = toks[k]
         if t.tag_ == "VBN" and t.lemma_.lower() in lex.verbs:
             return t, lex.verbs[t.lemma_.lower()]
         if t.lower_ in lex.predicates:
             return t, lex.predicates[t.lower_]
-        two = " ".join(x.lemma_.lower() for x in doc[k : k + 2])
+        two = " ".join(x.lemma_.lower() for x in toks[k : k + 2])
         if two in lex.verbs:  # "5 militants were shot dead"
-            return doc[k], lex.verbs[two]
-    if k < sent.end and doc[k].lemma_.lower() in lex.intransitive:
-        return doc[k], lex.intransitive[doc[k].lemma_.lower()]
+            return toks[k], lex.verbs[two]
+    if k < sent.end and toks[k].lemma_.lower() in lex.intransitive:
+        return toks[k], lex.intransitive[toks[k].lemma_.lower()]
     # "a death toll of 12", "the toll stood at 12": a bare number shortly after "toll"
     if q.victim is None:
-        window = doc[max(sent.start, q.start - 5) : q.start]
+        window = toks[max(sent.start, q.start - 5) : q.start]
         if any(t.lemma_.lower() in lex.toll_nouns for t in window):
             return next(t for t in window if t.lemma_.lower() in lex.toll_nouns), "killed"
     return None
@@ -268,12 +270,12 @@ def negated_tolls(sent: Span, used: set[int], lex: TollLexicon) -> list[tuple[To
     """Toll words with nobody counted: 'no one was hurt', 'no casualties', 'were not injured'."""
     out = []
     table = token_table(sent.doc)
-    lemmas, lowers, doc = table.lemma, table.lower, sent.doc
+    lemmas, lowers, toks = table.lemma, table.lower, doc_tokens(sent.doc).tokens
     for i in range(sent.start, sent.end):
         # only a word whose lemma or text the toll lexicon lists can be a toll word (no Token for the rest)
         if i in used or not (lemmas[i] in _toll_lemmas(lex) or lowers[i] in lex.predicates):
             continue
-        t = doc[i]
+        t = toks[i]
         kind = trigger_kind(t, lex) or lex.nouns.get(t.lemma_.lower())
         if kind is None:
             continue

@@ -17,6 +17,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
+from sitreps.nlp import doc_tokens
 from sitreps.stages.place_cues import token_table
 
 # Modifiers before a number, longest first; value: how (low, best, high) follow from N.
@@ -188,21 +189,22 @@ def _match_words(sent: Span, i: int, phrases: dict) -> tuple[str, int] | None:
 
 def _read_number(doc: Doc, i: int, stop: int) -> tuple[int, int] | None:
     """The number starting at token i: (value, index one past it)."""
+    toks = doc_tokens(doc).tokens  # a Token per word built once, not per look
     j = i
     while j < stop and (
-        is_number(doc[j])
+        is_number(toks[j])
         or (
-            doc[j].text in ("-", "–")
+            toks[j].text in ("-", "–")
             and j > i
             and j + 1 < stop
-            and is_number(doc[j + 1])
-            and not doc[j - 1].is_digit
+            and is_number(toks[j + 1])
+            and not toks[j - 1].is_digit
         )
     ):
         j += 1
     if j == i:
         return None
-    value = number_value([t.text for t in doc[i:j]])
+    value = number_value(doc_tokens(doc).text[i:j])
     return (value, j) if value is not None else None
 
 
@@ -247,32 +249,34 @@ def _in_calendar_date(tok: Token) -> bool:
         return False
     # the entity's bounds from the IOB tags around the token: `doc.ents` builds every entity's Span
     doc, start, end = tok.doc, tok.i, tok.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
+    toks = doc_tokens(doc).tokens  # a Token per word built once, not per look
+    while start > 0 and toks[start].ent_iob_ == "I":
         start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(doc) and toks[end].ent_iob_ == "I":
         end += 1
     return bool(re.search(CALENDAR_WORDS, doc[start:end].text, re.I))
 
 
 def _quantity_at(doc: Doc, i: int, sent: Span, lex: TollLexicon) -> Quantity | None:
-    tok = doc[i]
+    toks = doc_tokens(doc).tokens  # a Token per word built once, not per look
+    tok = toks[i]
     if tok.ent_type_ in ("TIME", "PERCENT", "MONEY", "ORDINAL") or _in_calendar_date(tok):
         return None
-    if tok.lower_ == "one" and i > sent.start and doc[i - 1].lower_ == "no":
+    if tok.lower_ == "one" and i > sent.start and toks[i - 1].lower_ == "no":
         return None  # "no one": a negation, read by negated_tolls
     vague = _match_words(sent, i, lex.vague)
     mod = _match_words(sent, i, MODIFIERS)
     k = i + (mod[1] if mod else 0)
-    if k < sent.end and doc[k].lower_ == "between":
+    if k < sent.end and toks[k].lower_ == "between":
         k += 1
     number = _read_number(doc, k, sent.end) if k < sent.end else None
     if number is not None:
         value, j = number
-        if re.fullmatch(r"(?:19|20)\d\d", doc[k].text) and j == k + 1:
+        if re.fullmatch(r"(?:19|20)\d\d", toks[k].text) and j == k + 1:
             return None  # a year
         # ranges: "10 to 15", "10-15", "between 10 and 15", "10 or 12"
-        joiner = doc[j].lower_ if j + 1 < sent.end and is_number(doc[j + 1]) else ""
-        if joiner in ("to", "-", "–", "or") or (joiner == "and" and doc[k - 1].lower_ == "between"):
+        joiner = toks[j].lower_ if j + 1 < sent.end and is_number(toks[j + 1]) else ""
+        if joiner in ("to", "-", "–", "or") or (joiner == "and" and toks[k - 1].lower_ == "between"):
             second = _read_number(doc, j + 1, sent.end)
             if second and second[0] > value:
                 return Quantity(i, second[1], value, (value + second[0]) // 2, second[0])
@@ -282,7 +286,7 @@ def _quantity_at(doc: Doc, i: int, sent: Span, lex: TollLexicon) -> Quantity | N
         return Quantity(i, j, low, best, high)
     if vague is not None:
         n = vague[1]
-        after = doc[i + n] if i + n < sent.end else None
+        after = toks[i + n] if i + n < sent.end else None
         if after is not None and is_number(after):
             return None  # "some 200": the number reads it
         if vague[0] in ("some", "several", "a number of", "many", "numerous", "a few") and (
@@ -296,22 +300,23 @@ def _quantity_at(doc: Doc, i: int, sent: Span, lex: TollLexicon) -> Quantity | N
 def _attach_victim(doc: Doc, q: Quantity, sent: Span, lex: TollLexicon) -> None:
     """The victim noun after the number ('two senior field commanders', 'dozens of combatants', 'one of its
     commanders'), and a toll word right after the number or the noun ('12 dead', '29 people killed')."""
+    toks = doc_tokens(doc).tokens  # a Token per word built once, not per look
     j = q.end
-    if j < sent.end and doc[j].lower_ == "of":
+    if j < sent.end and toks[j].lower_ == "of":
         j += 1
         # "one of its commanders", "17 of 24 drones": the noun after the partitive's own determiner or number
         while j < sent.end and (
-            (doc[j].pos_ in ("DET", "PRON") and doc[j].lower_ not in ("them", "whom")) or doc[j].like_num
+            (toks[j].pos_ in ("DET", "PRON") and toks[j].lower_ not in ("them", "whom")) or toks[j].like_num
         ):
             j += 1
     q.np_end = q.end
-    if j < sent.end and doc[j].lower_ in lex.predicates:
-        q.predicate = doc[j]
+    if j < sent.end and toks[j].lower_ in lex.predicates:
+        q.predicate = toks[j]
         j += 1
     last_noun = None
     k = j
     while k < sent.end:
-        t = doc[k]
+        t = toks[k]
         if t.pos_ in ("NOUN", "PROPN") or (t.text.isupper() and t.is_alpha and len(t) > 1):
             last_noun = t
         elif not (
@@ -325,7 +330,7 @@ def _attach_victim(doc: Doc, q: Quantity, sent: Span, lex: TollLexicon) -> None:
     if last_noun is not None and last_noun.lower_ not in lex.predicates:
         q.victim = last_noun
         q.np_end = last_noun.i + 1
-        after = doc[q.np_end] if q.np_end < sent.end else None
+        after = toks[q.np_end] if q.np_end < sent.end else None
         # "29 people killed in the blast" (a reduced passive), not "5 gunmen killed 3" (active)
         if (
             q.predicate is None

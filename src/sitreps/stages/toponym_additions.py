@@ -119,6 +119,7 @@ def unit_areas(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
     village", lower case, where the toponym is the name alone)."""
     doc, table = ctx.doc, ctx.tokens
     units, lower_after = phrases("admin_unit_words"), words("settlement_lower_after")
+    person_after = words("settlement_after_person")
     before_of = words("settlement_before_of")
     out = []
     framed_end = -1  # end of the last name a settlement word framed: "the villages of A and B"
@@ -138,20 +139,64 @@ def unit_areas(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
             called = b < table.n and table.lower[b] in lower_after and table.is_lower[b]
             named = a >= 2 and table.lower[a - 1] == "of" and table.lower[a - 2] in before_of
             named = (named and table.is_lower[a - 2]) or _list_glue(ctx, framed_end, a)
+            # "Khartoum's Burri district", "Gidan Waya, a village in Kaduna": the model may call it a person
+            settled = (called and table.lower[b] in person_after) or _appositive_settlement(ctx, b)
+            called = called or settled
             if not called and n + 1 < len(ctx.runs):
                 # "A and B villages": the first of a list the text calls settlements
                 c, d = ctx.runs[n + 1]
                 called = _list_glue(ctx, b, c) and d < table.n and table.lower[d] in lower_after
             # (the name test only where the text calls it a settlement: most runs are not)
-            if (
-                (called or named)
-                and _plain_name(ctx, a, b, person_ok=named)  # "the village of X": X is no person
-                and not any(f.start < b and a < f.end for f in found)
-            ):
-                out.append(site_toponym(ctx, a, b))
+            if (called or named) and _plain_name(ctx, a, b, person_ok=named or settled):
+                t = _settlement(ctx, a, b, found, named, settled)
+                if t is not None:
+                    out.append(t)
             if named:
                 framed_end = b
     return out
+
+
+def _settlement(
+    ctx: ArticleContext, a: int, b: int, found: list[Toponym], named: bool, settled: bool
+) -> Toponym | None:
+    """The toponym for a name at [a, b) the text calls a settlement, or None where the gazetteer pass has
+    it already. A framed name that only contains a found one ("the town of Sultan Murad": "Murad") and has
+    no entry of its own is a settlement the gazetteer lacks; a person's words ("Salah Eddin neighbourhood")
+    name no place; both lie where the article's other places are."""
+    overlap = [f for f in found if f.start < b and a < f.end]
+    if overlap:
+        inside = all(a <= f.start and f.end <= b and (f.start, f.end) != (a, b) for f in overlap)
+        if not (named and inside) or _has_entry(ctx, a, b):
+            return None
+        return Toponym(a, b, [], site=True)
+    ent = ctx.ent_of.get(a)
+    if settled and ent is not None and ent.label_ == "PERSON":
+        return Toponym(a, b, [], site=True)
+    return site_toponym(ctx, a, b)
+
+
+def _has_entry(ctx: ArticleContext, a: int, b: int) -> bool:
+    """Whether the gazetteer knows the name at [a, b), as written or nearly ("Maaret al-Numan")."""
+    name = ctx.span_text(a, b)
+    return bool(ctx.gaz.exact_hits(name, limit=3)) or any(
+        h.similarity >= 0.85 for h in ctx.gaz.hits(name, limit=5)
+    )
+
+
+def _appositive_settlement(ctx: ArticleContext, b: int) -> bool:
+    """Whether the name ending at token `b` is followed by an apposition that calls it a settlement and
+    situates it: "Gidan Waya, a village in Kaduna state", "Marjeh, a small town near Lashkar Gah" (not
+    "Smith, a village elder")."""
+    table = ctx.tokens
+    if b + 3 >= table.n or table.text[b] != "," or table.lower[b + 1] not in ("a", "an"):
+        return False
+    nouns = words("settlement_before_of")
+    for k in range(b + 2, min(b + 6, table.n - 1)):
+        if table.lower[k] in nouns:
+            return table.lower[k + 1] in words("apposition_place_after")
+        if not (table.is_alpha[k] or table.text[k] == "-"):
+            return False
+    return False
 
 
 def _list_glue(ctx: ArticleContext, a: int, b: int) -> bool:
@@ -355,7 +400,11 @@ def labelled_unknowns(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym
     taking = words("ground_taking_verbs")
     done = {k for t in out for k in range(t.start, t.end)} | taken
     for a, b in ctx.runs:
-        if b - a > 3 or done & set(range(a, b)) or a < 1 or table.lower[a - 1] not in taking:
+        if b - a > 3 or done & set(range(a, b)) or a < 1:
+            continue
+        # "took control of Bdama", "seized control of X": the thing controlled is ground
+        control = a >= 2 and table.lower[a - 1] == "of" and table.lower[a - 2] == "control"
+        if table.lower[a - 1] not in taking and not control:
             continue
         ent = ctx.ent_of.get(a)
         if ent is not None and ent.label_ not in ("GPE", "LOC", "ORG", "FAC"):
