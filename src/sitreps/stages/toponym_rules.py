@@ -32,8 +32,8 @@ from sitreps.stages.toponym_additions import (
     road_numbers,
     street_pairs,
     unions_and_gulf,
-    unit_areas,
 )
+from sitreps.stages.toponym_units import unit_areas
 from sitreps.stages.toponyms import ArticleContext, Toponym
 
 # ------------------------------------------------------------------------------------------ rejections
