@@ -7,7 +7,7 @@ import importlib
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH, SPACY
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
@@ -120,4 +120,55 @@ def doc_tokens(doc: Doc) -> DocTokens:
     cached = doc.user_data.get(_TOKENS_KEY)
     if cached is None or cached.n != len(doc):
         cached = doc.user_data[_TOKENS_KEY] = DocTokens(doc)
+    return cached
+
+
+# ------------------------------------------------------------------ per-document parse tree, as indices
+
+_TREE_KEY = "sitreps.doc_tree"
+
+
+class DocTree:
+    """A document's dependency tree as index lists, built once per Doc: walking `.head` / `.children` builds
+    a new Token per step (millions per corpus); these lists give the same steps as ints.
+
+    `heads[i]` is token i's head (a root is its own head); `kids[i]` its children in document order (as
+    `Token.children` yields them); `dep[i]` its dependency label (`Token.dep_`), `pos[i]` its coarse tag
+    (`Token.pos_`), `lemma[i]` its lemma (`Token.lemma_`).
+    """
+
+    __slots__ = ("n", "heads", "kids", "dep", "pos", "lemma")
+
+    def __init__(self, doc: Doc) -> None:
+        self.n = len(doc)
+        if self.n:
+            rel, dep, pos, lemma = doc.to_array([HEAD, DEP, POS, LEMMA]).T.tolist()
+        else:
+            rel = dep = pos = lemma = []
+        # HEAD is stored relative to the token; the array is unsigned, so a head before it wraps around
+        self.heads: list[int] = [(i + r - (1 << 64)) if r >= 1 << 63 else i + r for i, r in enumerate(rel)]
+        self.kids: list[list[int]] = [[] for _ in range(self.n)]
+        for i, h in enumerate(self.heads):
+            if h != i:
+                self.kids[h].append(i)
+        strings = doc.vocab.strings
+        self.dep: list[str] = [strings[d] for d in dep]
+        self.pos: list[str] = [strings[p] for p in pos]
+        self.lemma: list[str] = [strings[x] for x in lemma]
+
+    def subtree(self, i: int) -> list[int]:
+        """The indices of token i and all its descendants (the tokens of `Token.subtree`), unordered."""
+        out = [i]
+        kids = self.kids
+        for k in out:  # grows while read: a breadth-first walk
+            out.extend(kids[k])
+        return out
+
+
+def doc_tree(doc: Doc) -> DocTree:
+    """The document's `DocTree`, built on first use and kept on `doc.user_data` (rebuilt if the document's
+    length changed, as after retokenising)."""
+    cached = doc.user_data.get(_TREE_KEY)
+    if cached is None or cached.n != len(doc):
+        cached = doc.user_data[_TREE_KEY] = DocTree(doc)
     return cached

@@ -15,6 +15,7 @@ from spacy.attrs import HEAD
 from spacy.tokens import Doc, Token
 
 from sitreps.model import ActorMention, Claim, PlaceMention, TextSpan
+from sitreps.nlp import doc_tree
 from sitreps.stages.event_roles import EventRoles, event_roles
 from sitreps.stages.role_grammar import EVENT_NOUNS
 from sitreps.stages.role_lexicon import load_role_lexicon
@@ -289,10 +290,12 @@ def _actor_roles(
         return (actor_in(agent, actors) if agent is not None else None), a2
     if a1 is None and not bystander:
         # the nearest actor before the trigger within its clause, not among the victims
-        clause = {t.i for t in verb.subtree}
-        for child in verb.children:
-            if child.dep_ in ("nsubjpass", "dobj"):
-                clause -= {t.i for t in child.subtree}
+        # the clause's token indices from the document's tree lists (no Token per word of the subtree)
+        tree = doc_tree(head.doc)
+        clause = set(tree.subtree(verb.i))
+        for k in tree.kids[verb.i]:
+            if tree.dep[k] in ("nsubjpass", "dobj"):
+                clause.difference_update(tree.subtree(k))
         before = [a for a in actors if a.span.end <= trigger.span.start_char and a is not a2]
         before = [a for a in before if any(i in clause for i in _token_ids(head.doc, a.span))]
         a1 = before[-1] if before else None

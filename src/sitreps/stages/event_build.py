@@ -17,6 +17,7 @@ from sitreps.model import (
     TextSpan,
     Toll,
 )
+from sitreps.nlp import doc_tokens, doc_tree
 from sitreps.stages import actors as actors_stage
 from sitreps.stages import event_typing, toll_sides
 from sitreps.stages.argument_linker import link_more, load_linker, settings_of
@@ -312,8 +313,12 @@ def own_people_killed(trig: Trigger) -> bool:
 
 
 def mentions_civilians(trig: Trigger) -> bool:
-    tokens = list(trig.head.subtree) if trig.head.pos_ == "VERB" else list(trig.head.children)
-    return any(t.lower_ in CIVILIAN_WORDS for t in tokens)
+    """Whether a civilian word sits in a verb trigger's subtree or among a noun trigger's children."""
+    head = trig.head
+    # the words by index from the document's tree lists and token table (no Token per word)
+    tree, lower = doc_tree(head.doc), doc_tokens(head.doc).lower
+    ids = tree.subtree(head.i) if tree.pos[head.i] == "VERB" else tree.kids[head.i]
+    return any(lower[k] in CIVILIAN_WORDS for k in ids)
 
 
 def localise(actor: Actor | None, country_code: str, country_name: str) -> Actor | None:

@@ -315,9 +315,41 @@ def _incident_victims(col: _Collector, head: Token) -> None:
         col.merge(sub.roles)
 
 
+_ROLES_KEY = "sitreps.event_roles"
+
+
 def event_roles(head: Token, incident: bool = True) -> EventRoles:
     """The role fillers of the event whose trigger's head token is `head`; with `incident`, the victims of
-    the other harm verbs of its incident too (an event mention covers its incident)."""
+    the other harm verbs of its incident too (an event mention covers its incident).
+
+    Read once per (token, incident) and document: the event builder, the actor roles and the argument
+    linker all ask for the same triggers. Each caller gets its own lists (callers edit them)."""
+    doc = head.doc
+    cache = doc.user_data.get(_ROLES_KEY)
+    if cache is None or cache[0] != len(doc):
+        # kept with the document's length: a retokenised Doc reads its roles afresh
+        cache = doc.user_data[_ROLES_KEY] = (len(doc), {})
+    key = (head.i, incident)
+    roles = cache[1].get(key)
+    if roles is None:
+        roles = cache[1][key] = _event_roles(head, incident)
+    return _copied(roles)
+
+
+def _copied(roles: EventRoles) -> EventRoles:
+    """A copy of `roles` with lists of its own (the spans are immutable)."""
+    return EventRoles(
+        list(roles.attackers),
+        list(roles.targets),
+        list(roles.victims),
+        list(roles.physical_targets),
+        list(roles.weapons),
+        list(roles.place_targets),
+    )
+
+
+def _event_roles(head: Token, incident: bool) -> EventRoles:
+    """`event_roles`, read from the parse."""
     harm = head.lemma_.lower() in HARM_LEMMAS
     col = _Collector(harm, incident)
     if head.pos_ in ("VERB", "AUX"):

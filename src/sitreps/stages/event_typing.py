@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
+from sitreps.nlp import doc_tokens, doc_tree
 from sitreps.stages.event_typing_base import (
     TypingLexicon,
     direct_objects,
@@ -132,8 +133,16 @@ def refine(
         # "missiles fired from the Caspian Sea", "a role reinforcing the front": a participle that describes
         # a noun, not a telling of what happened
         return ""
-    clause = [head, next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), head)]
-    if {c.lower_ for t in clause for c in t.children} & tl.habitual_adverbs:
+    # the trigger and its nearest verbal ancestor (or itself again), read from the document's tree lists
+    tree, lower = doc_tree(head.doc), doc_tokens(head.doc).lower
+    heads, kids = tree.heads, tree.kids
+    verb_i = k = head.i
+    while heads[k] != k:
+        k = heads[k]
+        if tree.pos[k] in ("VERB", "AUX"):
+            verb_i = k
+            break
+    if {lower[c] for t in (head.i, verb_i) for c in kids[t]} & tl.habitual_adverbs:
         return ""  # "we always fix the target": what is done as a rule, not an event
     doers = subjects(head) + (subjects(head.head) if head.pos_ == "NOUN" else [])
     armed = [t for t in doers if t.lemma_.lower() in tl.weapon_nouns]

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Span, Token
 
+from sitreps.nlp import doc_tree
 from sitreps.stages.place_cues import token_table
 
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
@@ -184,13 +185,18 @@ def objects(verb: Token) -> list[Token]:
 
 def subjects(verb: Token) -> list[Token]:
     """Who acts: the active subject or the passive agent ("killed by a mob"), expanded."""
-    found = [c for c in verb.children if c.dep_ == "nsubj"]
-    for c in verb.children:
-        if c.dep_ == "agent":
-            found.extend(g for g in c.children if g.dep_ == "pobj")
-    if not found and verb.dep_ in ("conj", "advcl", "xcomp", "relcl") and verb.head is not verb:
-        found = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    return expand(found)
+    # the walk by index over the document's tree lists; a Token only for each subject found
+    tree = doc_tree(verb.doc)
+    dep, kids, v = tree.dep, tree.kids, verb.i
+    found = [c for c in kids[v] if dep[c] == "nsubj"]
+    for c in kids[v]:
+        if dep[c] == "agent":
+            found.extend(g for g in kids[c] if dep[g] == "pobj")
+    # (a token with one of these labels is never a root: it has a head of its own)
+    if not found and dep[v] in ("conj", "advcl", "xcomp", "relcl"):
+        found = [c for c in kids[tree.heads[v]] if dep[c] == "nsubj"]
+    doc = verb.doc
+    return expand([doc[k] for k in found])
 
 
 def lemmas(tokens: Iterable[Token]) -> set[str]:

@@ -10,6 +10,7 @@ from itertools import islice
 
 from spacy.tokens import Span, Token
 
+from sitreps.nlp import doc_tokens, doc_tree
 from sitreps.stages.event_typing_base import (
     TypingLexicon,
     direct_objects,
@@ -164,8 +165,12 @@ def attributed(trigger: Trigger, tl: TypingLexicon) -> bool:
     """ "condemned the attack", "claimed responsibility for the bombing": a definite reference to an event
     told elsewhere, by a verb that reports on it."""
     head = trigger.head
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
-    if head.pos_ != "NOUN" or not definite:
+    if head.pos_ != "NOUN":
+        return False
+    # the children's labels and words by index (no Token per child)
+    tree, lower = doc_tree(head.doc), doc_tokens(head.doc).lower
+    dep = tree.dep
+    if not any(dep[c] == "det" and lower[c] in ("the", "this", "that") for c in tree.kids[head.i]):
         return False
     return any(anc.lemma_.lower() in tl.attribution_governors for anc in islice(head.ancestors, 3))
 

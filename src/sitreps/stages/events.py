@@ -27,6 +27,7 @@ from sitreps.model import (
     TextSpan,
     Toll,
 )
+from sitreps.nlp import doc_tokens
 from sitreps.stages import actors as actors_stage
 from sitreps.stages import event_classifier, event_typing, toll_sides
 from sitreps.stages.arguments import actor_roles, claim_for, event_places, overlaps, owned
@@ -131,10 +132,17 @@ def _share_capture_sides(mentions: list[EventMention]) -> None:
 
 def _is_heading(sent: Span) -> bool:
     """A short line with no closing punctuation and a blank line after it: a headline or subheading."""
-    if len(sent) > 8 and not any(t.is_space for t in sent[:9]):
-        return False  # nine words or more: no headline (no Token per word of long sentences)
-    words = [t for t in sent if not t.is_space]
-    return bool(words) and len(words) <= 8 and words[-1].text not in ".!?\"'”" and "\n" in sent.text_with_ws
+    table = doc_tokens(sent.doc)  # the words and their kinds from the token table, no Token per word
+    spaces = table.is_space
+    if len(sent) > 8 and not any(spaces[sent.start : sent.start + 9]):
+        return False  # nine words or more: no headline
+    words = [k for k in range(sent.start, sent.end) if not spaces[k]]
+    return (
+        bool(words)
+        and len(words) <= 8
+        and table.text[words[-1]] not in ".!?\"'”"
+        and any("\n" in w for w in table.text[sent.start : sent.end])
+    )
 
 
 def _build_mentions(cand, rivals, doc, article, sent, places, dates, tolls, actors, claims, built):

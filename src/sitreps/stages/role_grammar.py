@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitreps.model import TextSpan
+from sitreps.nlp import doc_tokens
 from sitreps.stages.role_lexicon import is_non_participant, is_physical_target, load_role_lexicon
 
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
@@ -54,14 +55,16 @@ _QUOTES_AND_BRACKETS = "\"'“”‘’«»()[]{},;:"
 def noun_phrase(tok: Token) -> TextSpan:
     """The noun phrase that `tok` heads, up to the head (post-modifiers are left out: "members of X")."""
     doc = tok.doc
+    table = doc_tokens(doc)  # the document's Tokens and words, built once (`doc[k]` builds a Token per call)
+    toks, texts = table.tokens, table.text
     start = tok.left_edge
     # a leading preposition or punctuation is not part of the phrase
     while start.i < tok.i and (start.is_punct or start.dep_ in ("prep", "cc", "case")):
-        start = doc[start.i + 1]
+        start = toks[start.i + 1]
     end = tok
     # a name split over flat tokens ("Dzhokhar Tsarnaev") ends at its last capitalised token
-    while end.i + 1 < len(doc) and doc[end.i + 1].dep_ == "flat":
-        end = doc[end.i + 1]
+    while end.i + 1 < len(doc) and toks[end.i + 1].dep_ == "flat":
+        end = toks[end.i + 1]
     # a title and the name right after it are one phrase: "Venezuela's President Nicolas Maduro"
     appos = next((c for c in tok.rights if c.dep_ == "appos" and c.left_edge.i == end.i + 1), None)
     if appos is not None and appos.ent_type_ == "PERSON":
@@ -70,13 +73,13 @@ def noun_phrase(tok: Token) -> TextSpan:
     while (
         end.i + 2 < len(doc)
         and not end.whitespace_
-        and doc[end.i + 1].text == "-"
-        and not doc[end.i + 1].whitespace_
-        and doc[end.i + 2].is_alpha
+        and texts[end.i + 1] == "-"
+        and not toks[end.i + 1].whitespace_
+        and toks[end.i + 2].is_alpha
     ):
-        end = doc[end.i + 2]
-    # the span's own text: `doc.text` would rebuild the whole article's text on every call
-    return _trimmed(start.idx, doc[start.i : end.i + 1].text)
+        end = toks[end.i + 2]
+    # the span's own text, a slice of the document's text (`Span.text` builds a Token per word)
+    return _trimmed(start.idx, table.doc_text[start.idx : end.idx + len(texts[end.i])])
 
 
 def _trimmed(start: int, text: str) -> TextSpan:

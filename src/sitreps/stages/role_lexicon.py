@@ -55,10 +55,28 @@ def load_role_lexicon() -> RoleLexicon:
     )
 
 
+_LAST_WORDS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _last_words(words: frozenset[str]) -> frozenset[str]:
+    """What follows any space in the list's phrases ("bomb" of "car bomb"), per list (kept by identity):
+    a compound phrase "X word" can be listed only if "word" is among these."""
+    entry = _LAST_WORDS.get(id(words))
+    if entry is None or entry[0] is not words:
+        if len(_LAST_WORDS) > 64:
+            _LAST_WORDS.clear()
+        last = frozenset(w[k + 1 :] for w in words for k, c in enumerate(w) if c == " ")
+        entry = _LAST_WORDS[id(words)] = (words, last)
+    return entry[1]
+
+
 def in_lexicon(tok: Token, words: frozenset[str]) -> bool:
     """The token's lemma (or its compound phrase, "car bomb") is listed."""
-    if tok.lemma_.lower() in words or tok.lower_ in words:
+    lower = tok.lower_
+    if tok.lemma_.lower() in words or lower in words:
         return True
+    if lower not in _last_words(words):
+        return False  # no listed phrase ends in this word: its compounds need not be read
     comps = [c.lower_ for c in tok.lefts if c.dep_ == "compound"]
     return bool(comps) and f"{comps[-1]} {tok.lower_}" in words
 

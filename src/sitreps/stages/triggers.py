@@ -18,6 +18,7 @@ import yaml
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from sitreps.nlp import doc_tokens, doc_tree
 from sitreps.stages.place_cues import token_table
 
 _LONG_PERIODS = {"year", "month", "decade", "week", "generation"}
@@ -182,8 +183,27 @@ def _ore_mine(token: Token, lexicon: Lexicon) -> bool:
     return bool(near & lexicon.mining_words)
 
 
+_VERB_KEY = "sitreps.governing_verb"
+
+
 def governing_verb(token: Token) -> Token:
     """The verb a trigger depends on: itself if a verb, else the nearest verbal ancestor."""
+    # the walk is read once per token and document (the trigger, typing, role and place stages all ask)
+    doc = token.doc
+    cache = doc.user_data.get(_VERB_KEY)
+    if cache is None or cache[0] != len(doc):
+        cache = doc.user_data[_VERB_KEY] = (len(doc), {})
+    found = cache[1].get(token.i)
+    if found is None:
+        found = cache[1][token.i] = _governing_verb(token).i
+    # the token itself when it is its own verb, as the walk returns it (callers test `is`); else a new Token,
+    # as `.head` gives one
+    return token if found == token.i else doc[found]
+
+
+def _governing_verb(token: Token) -> Token:
+    """`governing_verb`, walked up the parse (`current.head is current` never holds: each `.head` is a new
+    Token, so a verbless root is passed up to six times)."""
     current = token
     for _ in range(6):
         if current.pos_ in ("VERB", "AUX") or current.head is current:
@@ -206,16 +226,28 @@ def _timed_clause(head: Token, chain: list[Token]) -> int | None:
     """How many verbs of `chain` (the trigger's verb and its ancestors) lie inside a clause or phrase of
     time ("after gunmen killed", "before striking", "after the attack") that holds the trigger; None when
     there is none."""
-    path = [head, *head.ancestors]
-    for tok in path:
-        # the children are read only for a clause (a Token per child)
-        dep = tok.dep_
-        timed = dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children)
-        timed = timed or (dep in ("pobj", "pcomp") and tok.head.lower_ in _TIME_MARKS)
+    # walked by index over the document's tree lists (a Token per step would be built otherwise)
+    tree, lower = doc_tree(head.doc), doc_tokens(head.doc).lower
+    heads, kids, deps = tree.heads, tree.kids, tree.dep
+    path = _ancestor_ids(heads, head.i)
+    path.insert(0, head.i)
+    for t in path:
+        dep = deps[t]
+        timed = dep == "advcl" and any(deps[c] == "mark" and lower[c] in _TIME_MARKS for c in kids[t])
+        timed = timed or (dep in ("pobj", "pcomp") and lower[heads[t]] in _TIME_MARKS)
         if timed:
-            above = set(tok.ancestors)
-            return next((k for k, anc in enumerate(chain) if anc in above), len(chain))
+            above = set(_ancestor_ids(heads, t))
+            return next((k for k, anc in enumerate(chain) if anc.i in above), len(chain))
     return None
+
+
+def _ancestor_ids(heads: list[int], i: int) -> list[int]:
+    """Token i's ancestors' indices, nearest first, as `Token.ancestors` yields them (up to the root)."""
+    out: list[int] = []
+    while heads[i] != i and len(out) < len(heads):
+        i = heads[i]
+        out.append(i)
+    return out
 
 
 def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
@@ -228,46 +260,51 @@ def unreal_reason(trigger: Trigger, lexicon: Lexicon | None = None) -> str:
     lexicon = lexicon or load_lexicon()
     head = trigger.head
     verb = governing_verb(head)
+    # the clause's words are read by index from the document's tree lists and token table (a Token per
+    # child or ancestor otherwise); `governing_verb` gives the head itself when it is its own verb
+    tree, lower = doc_tree(head.doc), doc_tokens(head.doc).lower
+    heads, kids, deps, pos = tree.heads, tree.kids, tree.dep, tree.pos
+    h, v = head.i, verb.i
     # "despite 10 days of Russian air strikes": the trigger is the backdrop of another event
-    for anc in [head, *islice(head.ancestors, 3)]:
-        if anc.dep_ == "prep" and anc.lower_ in lexicon.background_preps:
+    for a in [h, *_ancestor_ids(heads, h)[:3]]:
+        if deps[a] == "prep" and lower[a] in lexicon.background_preps:
             return "background"
-        if anc.pos_ in ("VERB", "AUX"):
+        if pos[a] in ("VERB", "AUX"):
             # "since the military seized power": a clause opened by "since" / "despite" is background
-            if any(c.dep_ == "mark" and c.lower_ in lexicon.background_preps for c in anc.children):
+            if any(deps[c] == "mark" and lower[c] in lexicon.background_preps for c in kids[a]):
                 return "background"
             break
-    # the verb's children, read by four tests below: one Token per child, once
-    verb_kids = list(verb.children)
+    # the verb's children, read by four tests below
+    verb_kids = kids[v]
     # "is frequently targeted by drones", "has fought for years": a habit or a long campaign, not an event
-    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb_kids):
+    if any(deps[c] == "advmod" and lower[c] in _HABITUAL for c in verb_kids):
         return "habitual"
     for c in verb_kids:
-        if c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_ in _LONG_PERIODS for g in c.children):
+        if deps[c] == "prep" and lower[c] == "for" and any(tree.lemma[g] in _LONG_PERIODS for g in kids[c]):
             return "habitual"
     # "came in without a fight"
-    if head.dep_ == "pobj" and head.head.lower_ == "without":
+    if deps[h] == "pobj" and lower[heads[h]] == "without":
         return "negated"
     # "have detained thousands since the war began", "has killed 250,000 since 2011": a running total
-    for child in verb_kids:
-        opener = child.lower_ if child.dep_ == "prep" else ""
-        if child.dep_ == "advcl":
-            opener = next((c.lower_ for c in child.children if c.dep_ == "mark"), "")
+    for c in verb_kids:
+        opener = lower[c] if deps[c] == "prep" else ""
+        if deps[c] == "advcl":
+            opener = next((lower[g] for g in kids[c] if deps[g] == "mark"), "")
         if opener == "since":
             return "cumulative"
     # "the explosion could be heard across the city", "the attack would not stop the withdrawal": what the
     # verb says of a definite event does not undo it
-    told_event = head is not verb and head.dep_ in ("nsubj", "nsubjpass") and _definite(head)
+    told_event = h != v and deps[h] in ("nsubj", "nsubjpass") and _definite(head)
     # ... unless the verb tells whether it happens at all ("the offensive will begin next week")
     told_event = told_event and verb.lemma_.lower() not in lexicon.occurrence_verbs
-    head_kids = verb_kids if head is verb else list(head.children)
-    for kids in (head_kids,) if told_event else (head_kids, verb_kids):
-        for child in kids:
-            if child.dep_ == "neg" or child.lower_ in ("never",):
+    head_kids = verb_kids if h == v else kids[h]
+    for ids in (head_kids,) if told_event else (head_kids, verb_kids):
+        for c in ids:
+            if deps[c] == "neg" or lower[c] in ("never",):
                 return "negated"
-            if child.dep_ == "aux" and child.lower_ in lexicon.modal_aux:
+            if deps[c] == "aux" and lower[c] in lexicon.modal_aux:
                 return "hypothetical"
-            if child.dep_ == "det" and child.lower_ == "no":
+            if deps[c] == "det" and lower[c] == "no":
                 return "negated"
     # "announced it would launch an offensive", "threatened to strike", "denied attacking"
     ancestor_chain = [verb, *islice(verb.ancestors, 3)]
