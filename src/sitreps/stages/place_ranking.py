@@ -264,9 +264,11 @@ def resolve(ctx: ArticleContext, found: list[Toponym], text: str) -> list[Place 
             ev.anchors = [a for a in anchors_all if a is not own] if _pass else []
             mention_key = strip_articles(key)
             own_vote = votes_of[n]
-            if ev.top_focus >= 1.0:
-                # a loose spelling in a country the article is not about is no reading ("Soum" -> Sumy)
-                hits = [h for h in hits if h.exact or ev.focus.get(h.place.country_code, 0.0) > 0] or []
+            given = _countries_given(ev.focus, f, key_counts.get(key, 1))
+            if given:
+                # a loose spelling must agree with a country the rest of the text gives ("Salah Eddin
+                # neighborhood in Aleppo" is not Iraq's Salah al-Din): its own mentions do not count
+                hits = [h for h in hits if h.exact or h.place.country_code in given]
                 if not hits:
                     chosen[n] = None
                     continue
@@ -301,6 +303,15 @@ def resolve(ctx: ArticleContext, found: list[Toponym], text: str) -> list[Place 
             )
         ev.vote_total = sum(ev.admin1_votes.values())
     return chosen
+
+
+def _countries_given(focus: Counter, f: Toponym, mentions: int) -> set[str]:
+    """The countries the article is about by names other than `f`'s own (its `mentions` mentions add
+    what `_focus` gave its best reading)."""
+    own: Counter = Counter()
+    if f.hits and f.hits[0].place.feature_type != "country" and not f.relation:
+        own[f.hits[0].place.country_code] = (0.5 if f.hits[0].exact else 0.25) * mentions
+    return {cc for cc, w in focus.items() if w - own[cc] > 0.01}
 
 
 def _same_name(name: str, f: Toponym, ctx: ArticleContext) -> bool:

@@ -111,6 +111,8 @@ def inner_names(ctx: ArticleContext, i: int, j: int) -> list[Toponym]:
                 continue
             if size == 1 and (key in _not_places() or key in _common_words()) and not _country_hit(gaz, key):
                 continue  # "South" in "South Kilburn Estate", "Republic" in "Republic of Armenia"
+            if size == 1 and key in _arabic_heads():
+                continue  # "Tal" in "Tal Halaf" is "hill", not the town At Tall near Damascus
             hits = gaz.exact_hits(text, limit=10)
             if hits:
                 out.append(Toponym(a, b, hits))
@@ -127,6 +129,13 @@ def site_toponym(ctx: ArticleContext, i: int, j: int) -> Toponym:
     """A site's name at tokens [i, j): the hits of the most important place named inside it, if any."""
     inner = inner_names(ctx, i, j)
     return Toponym(i, j, inner[0].hits if inner else [], site=True)
+
+
+@lru_cache(maxsize=1)
+def _arabic_heads() -> frozenset[str]:
+    """Arabic settlement words that begin names ("Tal", "Deir", "Khan"): no place of their own in a name."""
+    heads = _cue_list("arabic_name_heads") | _cue_list("arabic_weak_heads")
+    return heads | _cue_list("inner_name_not_places")
 
 
 @lru_cache(maxsize=1)

@@ -8,13 +8,14 @@ north of", "the outskirts of", "-based", "-backed"), the dateline, and the coars
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from sitreps.gazetteer import Gazetteer, distance_km, get_gazetteer
 from sitreps.model import Article, Place, PlaceMention, TextSpan
-from sitreps.stages.place_cues import institution_nouns
+from sitreps.stages.place_cues import institution_nouns, words
 from sitreps.stages.place_ranking import nearest_context_place, resolve
 from sitreps.stages.place_sites import inner_demonym, site_toponym, sites, toponym_for_span
 from sitreps.stages.toponym_additions import with_articles
@@ -88,7 +89,7 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) 
         )
     found = with_articles(ctx, found)
     _mark_dateline(doc, found, text)
-    places = _place_sites(found, resolve(ctx, found, text))
+    places = _place_sites(ctx, found, resolve(ctx, found, text))
     idx, words = ctx.tokens.idx, ctx.tokens.text
     relations = []
     for f in found:
@@ -174,28 +175,101 @@ def resolve_spans(
     found = [f for f in recognise(ctx) if not any(k in taken for k in range(f.start, f.end))]
     found = sorted(found + list(marked.values()), key=lambda f: (f.start, f.end))
     _mark_dateline(doc, found, text)
-    places = _place_sites(found, resolve(ctx, found, text))
+    places = _place_sites(ctx, found, resolve(ctx, found, text))
     by_tokens = {(f.start, f.end): p for f, p in zip(found, places, strict=True)}
     return [by_tokens.get(token_spans[s]) if s in token_spans else None for s in spans]
 
 
-def _place_sites(found: list[Toponym], places: list[Place | None]) -> list[Place | None]:
+def _place_sites(ctx: ArticleContext, found: list[Toponym], places: list[Place | None]) -> list[Place | None]:
     """A site lies where the place named inside it lies ("University of Alberta"), else where the article's
     nearest resolved place is; a small namesake far from everything else the article names ("Zoo" in
-    "Zoo Road") is not it. Sites get precision 2 at best."""
+    "Zoo Road") is not it. Sites get precision 2 at best.
+
+    A name the text frames with a place ("the Naba al-Fawwar area of Quneitra province", "the Salah Eddin
+    neighborhood in Aleppo") lies in or near that place: a site, a name read only by a loose spelling and a
+    name left without a reading take the frame's place where their own reading lies far from it."""
     chosen = {(f.start, f.end): p for f, p in zip(found, places, strict=True)}
     out = list(places)
     for n, f in enumerate(found):
-        if not f.site:
+        if f.is_demonym:
             continue
         place = places[n]
-        around = nearest_context_place(found, chosen, (f.start, f.end))
-        if place is None or (
-            around is not None and not _prominent(place) and distance_km(place, around) > 300
-        ):
-            place = around
+        loose = bool(f.hits) and not any(h.exact for h in f.hits)
+        if not (f.site or loose or (f.hits and place is None)):
+            continue
+        frame = _frame_place(ctx, found, places, n)
+        if frame is not None and (place is None or not _near(place, frame)):
+            place = frame
+        elif f.site or place is None:
+            around = nearest_context_place(found, chosen, (f.start, f.end))
+            if not f.site and around is not None and around.country_code != _main_country(places):
+                around = None  # a loose spelling left unread: only where the article mostly is
+            if place is None or (
+                around is not None and not _prominent(place) and distance_km(place, around) > 300
+            ):
+                place = around
+        else:
+            out[n] = place
+            continue
         out[n] = replace(place, geo_precision=max(place.geo_precision, 2)) if place is not None else None
     return out
+
+
+def _frame_place(
+    ctx: ArticleContext, found: list[Toponym], places: list[Place | None], n: int
+) -> Place | None:
+    """The place that frames toponym `n` in its phrase: the finest resolved place after it joined by frame
+    words only ("X area of the Syrian Quneitra province", "X, a village in Idlib"), else the one before it
+    joined by a possessive ("Aleppo's X district"); None if there is none."""
+    glue_words, links, lower = words("frame_glue_words"), words("frame_link_words"), ctx.tokens.lower
+    sent = ctx.sentence_of(found[n].start)
+    best: Place | None = None
+    end, seen = found[n].end, set()
+    for m in range(n + 1, len(found)):
+        g = found[m]
+        glue = lower[end : g.start]
+        if g.start < end or ctx.sentence_of(g.start) != sent or len(glue) > 6 or not set(glue) <= glue_words:
+            break
+        seen |= set(glue)
+        p = places[m]
+        if p is not None and p.latitude is not None and seen & links:
+            if p.feature_type not in ("country", "region", "sea"):
+                return p
+            best = best or p  # a country only if nothing finer follows ("the Syrian Quneitra province")
+        end = g.end
+    if best is not None:
+        return best
+    if n > 0:
+        g, p = found[n - 1], places[n - 1]
+        glue = lower[g.end : found[n].start]
+        if (
+            p is not None
+            and p.latitude is not None
+            and ctx.sentence_of(g.start) == sent
+            and 1 <= len(glue) <= 3
+            and glue[0] in ("'s", "’s")
+            and set(glue) <= glue_words
+        ):
+            return p
+    return None
+
+
+def _main_country(places: list[Place | None]) -> str:
+    """The country most of the article's resolved places lie in ("" if none)."""
+    codes = Counter(p.country_code for p in places if p is not None and p.country_code)
+    return codes.most_common(1)[0][0] if codes else ""
+
+
+def _near(place: Place, frame: Place) -> bool:
+    """Whether a reading agrees with the place that frames its name: in the frame's country, province, or
+    within a city's reach."""
+    if place.country_code != frame.country_code or place.latitude is None:
+        return False
+    if frame.feature_type in ("country", "region"):
+        return True
+    if frame.feature_type == "admin1":
+        return place.admin1 == frame.name or distance_km(place, frame) < 150
+    return distance_km(place, frame) < 50
 
 
 def _prominent(p: Place) -> bool:

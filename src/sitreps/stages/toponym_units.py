@@ -40,6 +40,8 @@ def unit_areas(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
             named = (named and table.is_lower[a - 2]) or _list_glue(ctx, framed_end, a)
             # "Khartoum's Burri district", "Gidan Waya, a village in Kaduna": the model may call it a person
             settled = (called and table.lower[b] in person_after) or _appositive_settlement(ctx, b)
+            owned = _possessive_place(ctx, b)
+            settled = settled or owned
             called = called or settled
             if not called and n + 1 < len(ctx.runs):
                 # "A and B villages": the first of a list the text calls settlements
@@ -48,6 +50,9 @@ def unit_areas(ctx: ArticleContext, found: list[Toponym]) -> list[Toponym]:
             # (the name test only where the text calls it a settlement: most runs are not)
             if (called or named) and _plain_name(ctx, a, b, person_ok=named or settled):
                 t = _settlement(ctx, a, b, found, named, settled)
+                if t is not None and owned and not t.hits:
+                    # "Harasta's outskirts": a town the gazetteer knows, though the model read a person
+                    t = Toponym(a, b, ctx.gaz.exact_hits(ctx.span_text(a, b), limit=25), site=True)
                 if t is not None:
                     out.append(t)
             if named:
@@ -96,6 +101,18 @@ def _appositive_settlement(ctx: ArticleContext, b: int) -> bool:
         if not (table.is_alpha[k] or table.text[k] == "-"):
             return False
     return False
+
+
+def _possessive_place(ctx: ArticleContext, b: int) -> bool:
+    """Whether the name ending at token `b` owns a stretch of land: "Harasta's outskirts", "Daraa's
+    countryside" (not "Assad's forces")."""
+    table = ctx.tokens
+    return (
+        b + 1 < table.n
+        and table.text[b] in ("'s", "’s")
+        and table.is_lower[b + 1]
+        and table.lower[b + 1] in words("possessive_place_after")
+    )
 
 
 def _list_glue(ctx: ArticleContext, a: int, b: int) -> bool:

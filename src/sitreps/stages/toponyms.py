@@ -180,13 +180,15 @@ class ArticleContext:
         self.gaz = gaz
         self.ent_of: dict[int, Span] = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
         # surnames and given names of people named in full elsewhere ("Hossein Hamedani" -> "Hamedani")
-        # ("Tamil Nadu" tagged PERSON is still the state: a prominent place's own name is no person's)
+        # ("Tamil Nadu" tagged PERSON is still the state: a prominent place's own name is no person's; nor
+        # is a run of two or more prominent places, a web page's tag line: "Tags Aleppo Idlib Syria")
         self.person_words = {
             normalize_name(tok.text)
             for ent in doc.ents
             if ent.label_ == "PERSON"
             and len([t for t in ent if t.is_alpha]) >= 2
             and not _prominent_place(gaz, ent.text)
+            and sum(_prominent_place(gaz, t.text) for t in ent if t.is_alpha and t.is_title) < 2
             for tok in ent
             if tok.is_alpha and not tok.is_stop
         }
