@@ -4,33 +4,11 @@ short, a place that owns the part of it where the event is, and the event-locati
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from place_helpers import location_sentence, names, places_in
 
-from sitreps.evaluate.loaders.event_location import EventLocationSentence
 from sitreps.evaluate.tasks.event_location import predict_location
-from sitreps.gazetteer import get_gazetteer
-from sitreps.model import Article
-from sitreps.nlp import parse
 from sitreps.stages.event_places import place_conjuncts, place_for_verb
-from sitreps.stages.places import find_places
-
-
-@pytest.fixture(scope="module")
-def places_of():
-    gaz = get_gazetteer()
-
-    def run(text: str):
-        doc = parse(text)
-        return doc, find_places(doc, Article(text=text), gaz)
-
-    return run
-
-
-def _names(places) -> list[str]:
-    return [p.span.text for p in places if not p.is_country_adjective]
-
 
 # ------------------------------------------------------------------------------------- recognition
 
@@ -53,9 +31,9 @@ def _names(places) -> list[str]:
         ("Government troops entered Rityan on Tuesday.", "Rityan"),
     ],
 )
-def test_long_tail_names_are_places(places_of, text, name):
-    _, places = places_of(text)
-    assert name in _names(places)
+def test_long_tail_names_are_places(text, name):
+    _, places = places_in(text)
+    assert name in names(places)
 
 
 @pytest.mark.parametrize(
@@ -68,21 +46,21 @@ def test_long_tail_names_are_places(places_of, text, name):
         ("Troops captured Hezbollah fighters near the border.", "Hezbollah"),
     ],
 )
-def test_people_and_groups_with_arabic_words_are_no_places(places_of, text, word):
-    _, places = places_of(text)
-    assert not any(word in name for name in _names(places))
+def test_people_and_groups_with_arabic_words_are_no_places(text, word):
+    _, places = places_in(text)
+    assert not any(word in name for name in names(places))
 
 
-def test_both_villages_of_a_framed_list_are_places(places_of):
-    _, places = places_of("Troops shelled the villages of Kafr Nabl and Marzaf on Sunday.")
-    assert {"Kafr Nabl", "Marzaf"} <= set(_names(places))
+def test_both_villages_of_a_framed_list_are_places():
+    _, places = places_in("Troops shelled the villages of Kafr Nabl and Marzaf on Sunday.")
+    assert {"Kafr Nabl", "Marzaf"} <= set(names(places))
 
 
 # --------------------------------------------------------------------------------------- conjuncts
 
 
-def test_conjuncts_are_every_listed_place_but_not_a_country_after_a_comma(places_of):
-    doc, places = places_of("Warplanes struck Maarat al-Numan, Saraqib and Khan Sheikhoun in Aleppo, Syria.")
+def test_conjuncts_are_every_listed_place_but_not_a_country_after_a_comma():
+    doc, places = places_in("Warplanes struck Maarat al-Numan, Saraqib and Khan Sheikhoun in Aleppo, Syria.")
     by_name = {p.span.text: p for p in places}
     listed = place_conjuncts(doc, by_name["Saraqib"], places)
     assert [p.span.text for p in listed] == ["Maarat al-Numan", "Saraqib", "Khan Sheikhoun"]
@@ -102,31 +80,20 @@ def test_conjuncts_are_every_listed_place_but_not_a_country_after_a_comma(places
         ("Two people died in an airstrike on the town of Rityan in northern Aleppo.", "died", "Rityan"),
     ],
 )
-def test_the_place_the_verb_acts_on_is_where_it_happened(places_of, text, verb, place):
-    doc, places = places_of(text)
+def test_the_place_the_verb_acts_on_is_where_it_happened(text, verb, place):
+    doc, places = places_in(text)
     tok = next(t for t in doc if t.text == verb)
     best = place_for_verb(doc, tok, places)
     assert best is not None and best.span.text == place
 
 
-def test_a_country_that_owns_an_army_is_still_no_event_place(places_of):
-    doc, places = places_of("Syria's army shelled the rebels.")
+def test_a_country_that_owns_an_army_is_still_no_event_place():
+    doc, places = places_in("Syria's army shelled the rebels.")
     tok = next(t for t in doc if t.text == "shelled")
     assert place_for_verb(doc, tok, places) is None
 
 
 # ------------------------------------------------------------------------------ the task's prediction
-
-
-def _sentence(text: str, verb: str, gold: list[str]) -> EventLocationSentence:
-    tokens = [(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
-
-    def ids(s: str) -> set[int]:
-        k = text.index(s)
-        return {i for i, (a, b) in enumerate(tokens) if a < k + len(s) and k < b}
-
-    gold_ids = set().union(*(ids(g) for g in gold)) if gold else set()
-    return EventLocationSentence(text, tokens, frozenset(ids(verb)), frozenset(gold_ids))
 
 
 @pytest.mark.parametrize(
@@ -143,6 +110,6 @@ def _sentence(text: str, verb: str, gold: list[str]) -> EventLocationSentence:
     ],
 )
 def test_predicted_location_tokens(text, verb, gold):
-    s = _sentence(text, verb, gold)
+    s = location_sentence(text, verb, gold)
     predicted, _ = predict_location(s, [])
     assert predicted == s.location_tokens

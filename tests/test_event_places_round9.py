@@ -4,33 +4,12 @@ text frames as a settlement (sentences written here)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from place_helpers import location_sentence, names, places_in
 
 import sitreps
-from sitreps.evaluate.loaders.event_location import EventLocationSentence
 from sitreps.evaluate.tasks.event_location import predict_location
-from sitreps.gazetteer import get_gazetteer
-from sitreps.model import Article
-from sitreps.nlp import parse
 from sitreps.stages.event_places import containers, place_for_verb
-from sitreps.stages.places import find_places
-
-
-@pytest.fixture(scope="module")
-def places_of():
-    gaz = get_gazetteer()
-
-    def run(text: str):
-        doc = parse(text)
-        return doc, find_places(doc, Article(text=text), gaz)
-
-    return run
-
-
-def _names(places) -> list[str]:
-    return [p.span.text for p in places if not p.is_country_adjective]
 
 
 def _event_places(text: str) -> list[str]:
@@ -54,20 +33,20 @@ def test_a_place_inside_another_of_its_phrase_is_the_one_event_place(text, inner
     assert _event_places(text) == [inner]
 
 
-def test_a_list_of_places_is_no_container_pair(places_of):
+def test_a_list_of_places_is_no_container_pair():
     text = "Government aircraft bombed Kafr Zita, Hama and Idlib on Monday."
-    doc, places = places_of(text)
+    doc, places = places_in(text)
     assert containers(doc, places) == set()
     assert sorted(_event_places(text)) == ["Hama", "Idlib", "Kafr Zita"]
 
 
-def test_two_unrelated_places_are_no_container_pair(places_of):
-    doc, places = places_of("Rebels fought in Homs and in Aleppo on Monday.")
+def test_two_unrelated_places_are_no_container_pair():
+    doc, places = places_in("Rebels fought in Homs and in Aleppo on Monday.")
     assert containers(doc, places) == set()
 
 
-def test_the_verb_place_is_the_inner_place_even_when_nearer_the_container(places_of):
-    doc, places = places_of("Regime forces pounded the northern Hama town of Morek.")
+def test_the_verb_place_is_the_inner_place_even_when_nearer_the_container():
+    doc, places = places_in("Regime forces pounded the northern Hama town of Morek.")
     tok = next(t for t in doc if t.text == "pounded")
     best = place_for_verb(doc, tok, places)
     assert best is not None and best.span.text == "Morek"
@@ -88,9 +67,9 @@ def test_the_verb_place_is_the_inner_place_even_when_nearer_the_container(places
         ("Clashes erupted in the streets of Abu Hardan.", "Abu Hardan"),
     ],
 )
-def test_names_framed_as_settlements_are_places(places_of, text, name):
-    _, places = places_of(text)
-    assert name in _names(places)
+def test_names_framed_as_settlements_are_places(text, name):
+    _, places = places_in(text)
+    assert name in names(places)
 
 
 @pytest.mark.parametrize(
@@ -101,9 +80,9 @@ def test_names_framed_as_settlements_are_places(places_of, text, name):
         ("The party took control of Parliament in May.", "Parliament"),
     ],
 )
-def test_people_and_bodies_near_settlement_words_are_no_places(places_of, text, word):
-    _, places = places_of(text)
-    assert not any(word in name for name in _names(places))
+def test_people_and_bodies_near_settlement_words_are_no_places(text, word):
+    _, places = places_in(text)
+    assert not any(word in name for name in names(places))
 
 
 def test_a_settlement_placed_in_its_province_for_want_of_an_entry_is_the_event_place():
@@ -111,17 +90,6 @@ def test_a_settlement_placed_in_its_province_for_want_of_an_entry_is_the_event_p
 
 
 # ------------------------------------------------------------------------------ the task's prediction
-
-
-def _sentence(text: str, verb: str, gold: list[str]) -> EventLocationSentence:
-    tokens = [(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
-
-    def ids(s: str) -> set[int]:
-        k = text.index(s)
-        return {i for i, (a, b) in enumerate(tokens) if a < k + len(s) and k < b}
-
-    gold_ids = set().union(*(ids(g) for g in gold)) if gold else set()
-    return EventLocationSentence(text, tokens, frozenset(ids(verb)), frozenset(gold_ids))
 
 
 @pytest.mark.parametrize(
@@ -135,7 +103,7 @@ def _sentence(text: str, verb: str, gold: list[str]) -> EventLocationSentence:
     ],
 )
 def test_predicted_location_tokens(text, verb, gold):
-    s = _sentence(text, verb, gold)
+    s = location_sentence(text, verb, gold)
     predicted, _ = predict_location(s, [])
     assert predicted == s.location_tokens
 
@@ -148,7 +116,7 @@ def test_predicted_location_tokens(text, verb, gold):
         ("A blast hit a convoy from the towns of Fua and Kefraya near Aleppo.", "Fua", "SY"),
     ],
 )
-def test_a_settlement_name_is_not_placed_by_a_part_of_it(places_of, text, name, country_code):
-    _, places = places_of(text)
+def test_a_settlement_name_is_not_placed_by_a_part_of_it(text, name, country_code):
+    _, places = places_in(text)
     pm = next(p for p in places if p.span.text == name)
     assert pm.place is not None and pm.place.country_code == country_code

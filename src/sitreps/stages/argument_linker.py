@@ -20,7 +20,6 @@ Only sentences that hold a trigger are read: a few candidates x ~40 features, on
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -29,6 +28,7 @@ from typing import Protocol
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from sitreps.linear_npz import load_linear, save_linear
 from sitreps.model import TextSpan
 from sitreps.stages.arguments import span_root
 from sitreps.stages.role_grammar import EVENT_NOUNS, HARM_LEMMAS, PERPETRATOR_NOUNS, names_people, noun_phrase
@@ -178,29 +178,14 @@ class LinkerModel:
         return p / p.sum(axis=1, keepdims=True)
 
     def save(self, path: str) -> None:
-        """Write the model as a compressed .npz (float16 weights keep it small)."""
-        names = sorted(self.index, key=self.index.__getitem__)
-        np.savez_compressed(
-            path,
-            labels=np.array(self.labels),
-            features=np.array(names),
-            weights=self.weights.astype(np.float16),
-            bias=self.bias.astype(np.float32),
-            meta=np.array(json.dumps(self.meta, sort_keys=True)),
-        )
+        """Write the model as a compressed .npz (`linear_npz`)."""
+        save_linear(path, self.labels, self.index, self.weights, self.bias, self.meta)
 
     @classmethod
     def load(cls, source) -> LinkerModel:
         """Read a model written by `save`."""
-        with np.load(source, allow_pickle=False) as npz:
-            names = [str(x) for x in npz["features"]]
-            return cls(
-                labels=tuple(str(x) for x in npz["labels"]),
-                index={f: i for i, f in enumerate(names)},
-                weights=npz["weights"].astype(np.float32),
-                bias=npz["bias"].astype(np.float32),
-                meta=json.loads(str(npz["meta"])),
-            )
+        labels, index, weights, bias, meta, _ = load_linear(source)
+        return cls(labels=labels, index=index, weights=weights, bias=bias, meta=meta)
 
 
 @lru_cache(maxsize=1)

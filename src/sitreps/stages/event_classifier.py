@@ -18,7 +18,6 @@ NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO and ATTRIB.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +25,8 @@ from importlib import resources
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
+
+from sitreps.linear_npz import load_linear, save_linear
 
 MODEL_FILE = "event_type_model.npz"
 
@@ -128,36 +129,27 @@ class EventTypeModel:
         return exp / exp.sum()
 
     def save(self, path: str) -> None:
-        """Write the model as a compressed .npz (float16 weights keep it small)."""
-        names = sorted(self.feature_index, key=self.feature_index.__getitem__)
+        """Write the model as a compressed .npz (`linear_npz`; the sentence-embedding weights beside)."""
         dense = {}
         if self.dense_weights is not None:
             dense = {"dense_weights": self.dense_weights.astype(np.float32),
                      "dense_scale": np.array(self.dense_scale, dtype=np.float64)}
-        np.savez_compressed(
-            path,
-            labels=np.array(self.labels),
-            features=np.array(names),
-            weights=self.weights.astype(np.float16),
-            bias=self.bias.astype(np.float32),
-            meta=np.array(json.dumps(self.meta, sort_keys=True)),
-            **dense,
-        )
+        save_linear(path, self.labels, self.feature_index, self.weights, self.bias, self.meta, **dense)
 
     @classmethod
     def load(cls, source) -> EventTypeModel:
         """Read a model written by `save` from a path or an open binary file."""
-        with np.load(source, allow_pickle=False) as npz:
-            names = [str(x) for x in npz["features"]]
-            return cls(
-                labels=tuple(str(x) for x in npz["labels"]),
-                feature_index={name: i for i, name in enumerate(names)},
-                weights=npz["weights"].astype(np.float32),
-                bias=npz["bias"].astype(np.float32),
-                meta=json.loads(str(npz["meta"])),
-                dense_weights=npz["dense_weights"].astype(np.float32) if "dense_weights" in npz else None,
-                dense_scale=float(npz["dense_scale"]) if "dense_scale" in npz else 0.0,
-            )
+        labels, index, weights, bias, meta, extra = load_linear(source)
+        dense = extra.get("dense_weights")
+        return cls(
+            labels=labels,
+            feature_index=index,
+            weights=weights,
+            bias=bias,
+            meta=meta,
+            dense_weights=dense.astype(np.float32) if dense is not None else None,
+            dense_scale=float(extra["dense_scale"]) if "dense_scale" in extra else 0.0,
+        )
 
 
 @lru_cache(maxsize=1)
